@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+import type { AppEnv } from '../config/env'
+
+export type FirstAdminResult =
+  | { created: false }
+  | { created: true; email: string; generatedPassword?: string }
+
+/**
+ * When no user exists, create the first administrator from ADMIN_EMAIL/ADMIN_PASSWORD. Without
+ * them, a password is generated and printed once, so a new user can log in straight away.
+ */
+export const ensureFirstAdmin = async (
+  payload: Payload,
+  env: Pick<AppEnv, 'adminEmail' | 'adminPassword'>,
+): Promise<FirstAdminResult> => {
+  const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
+  if (totalDocs > 0) return { created: false }
+  const email = env.adminEmail ?? 'admin@example.dk'
+  const generatedPassword = env.adminPassword ? undefined : randomBytes(12).toString('base64url')
+  await payload.create({
+    collection: 'users',
+    overrideAccess: true,
+    data: { email, password: env.adminPassword ?? generatedPassword!, name: 'Administrator', role: 'admin' },
+  })
+  if (generatedPassword) {
+    // Printed once on purpose: it is the only way in until the admin changes it.
+    payload.logger.info(
+      `\n\n  Første administrator oprettet / first administrator created\n  e-mail:      ${email}\n  adgangskode: ${generatedPassword}\n\n`,
+    )
+  } else {
+    payload.logger.info(`First administrator created: ${email}`)
+  }
+  return { created: true, email, generatedPassword }
+}

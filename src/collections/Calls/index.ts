@@ -1,0 +1,92 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminsOnly, anyone } from '../../access'
+import { slugField } from '../../fields/slug'
+import { copenhagenDateField } from '../../fields/copenhagenDate'
+import { callStatus } from './status'
+
+/** A call for submissions ("indkaldelse") with a deadline in Danish time (SPEC §2). */
+export const Calls: CollectionConfig = {
+  slug: 'calls',
+  labels: {
+    singular: { da: 'Indkaldelse', en: 'Call for submissions' },
+    plural: { da: 'Indkaldelser', en: 'Calls for submissions' },
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'opensAt', 'deadline', 'status'],
+    group: { da: 'Indsendelser', en: 'Submissions' },
+  },
+  // Administrators manage calls (SPEC §1); everyone may read them: the form needs the open one.
+  access: { read: anyone, create: adminsOnly, update: adminsOnly, delete: adminsOnly },
+  fields: [
+    { name: 'title', type: 'text', localized: true, required: true, label: { da: 'Titel', en: 'Title' } },
+    slugField(),
+    {
+      name: 'description',
+      type: 'textarea',
+      localized: true,
+      label: { da: 'Beskrivelse', en: 'Description' },
+    },
+    copenhagenDateField({ name: 'opensAt', label: { da: 'Åbner', en: 'Opens' }, required: true }),
+    copenhagenDateField({
+      name: 'deadline',
+      label: { da: 'Frist', en: 'Deadline' },
+      required: true,
+      validate: (value: unknown, { siblingData }: { siblingData: { opensAt?: string } }) => {
+        if (!value) return 'Fristen skal udfyldes / The deadline is required'
+        if (siblingData?.opensAt && new Date(value as string) <= new Date(siblingData.opensAt)) {
+          return 'Fristen skal ligge efter åbningen / The deadline must be after the opening'
+        }
+        return true
+      },
+    }),
+    {
+      name: 'status',
+      type: 'select',
+      label: { da: 'Status', en: 'Status' },
+      virtual: true,
+      options: [
+        { label: { da: 'Kommende', en: 'Upcoming' }, value: 'upcoming' },
+        { label: { da: 'Åben', en: 'Open' }, value: 'open' },
+        { label: { da: 'Lukket', en: 'Closed' }, value: 'closed' },
+      ],
+      admin: { readOnly: true, position: 'sidebar' },
+      hooks: {
+        // Derived from the clock on every read, so it can never be stale in the database.
+        afterRead: [
+          ({ siblingData }) =>
+            siblingData?.deadline
+              ? callStatus({ opensAt: siblingData.opensAt, deadline: siblingData.deadline })
+              : undefined,
+        ],
+      },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'contactName', type: 'text', required: true, label: { da: 'Kontaktperson', en: 'Contact name' } },
+        { name: 'contactEmail', type: 'email', required: true, label: { da: 'Kontakt-e-mail', en: 'Contact email' } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'allowVideo',
+          type: 'checkbox',
+          defaultValue: true,
+          label: { da: 'Tillad video-upload', en: 'Allow video upload' },
+        },
+        {
+          name: 'videoMaxMegabytes',
+          type: 'number',
+          defaultValue: 500,
+          min: 1,
+          label: { da: 'Største video (MB)', en: 'Largest video (MB)' },
+          admin: { condition: (data) => Boolean(data?.allowVideo) },
+        },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,97 @@
+import path from 'node:path'
+
+import type { CollectionConfig } from 'payload'
+
+import { staffOnly } from '../../access'
+import { mediaDir } from '../../config/paths'
+import { PROCESSING_STATUSES } from '../../constants/stages'
+import { toOptions } from '../../constants/options'
+import { readClips } from './access/publicClips'
+import { consentFields } from './consentFields'
+import { deriveConsentState } from './hooks/deriveConsentState'
+import { pipelineFields } from './pipelineFields'
+
+/**
+ * A video clip. The uploaded original is kept exactly as received; the pipeline (SPEC §5)
+ * writes renditions, HLS and a poster beside it and fills the read-only fields below.
+ */
+export const Clips: CollectionConfig = {
+  slug: 'clips',
+  labels: { singular: { da: 'Videoklip', en: 'Video clip' }, plural: { da: 'Videoklip', en: 'Video clips' } },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'story', 'processing.status', 'probe.duration', 'consent.confirmed'],
+    group: { da: 'Video', en: 'Video' },
+  },
+  access: { read: readClips, create: staffOnly, update: staffOnly, delete: staffOnly },
+  upload: {
+    staticDir: path.join(mediaDir(), 'originals'),
+    // Audio-only and broken files are accepted here and failed by the pipeline with a reason.
+    mimeTypes: ['video/*', 'audio/*', 'application/mp4', 'application/vnd.ms-asf'],
+    // Originals are served to staff only (see readClips); never crop or resize a video.
+    crop: false,
+    focalPoint: false,
+  },
+  hooks: { beforeChange: [deriveConsentState] },
+  fields: [
+    { name: 'title', type: 'text', localized: true, label: { da: 'Titel', en: 'Title' } },
+    { name: 'description', type: 'textarea', localized: true, label: { da: 'Beskrivelse', en: 'Description' } },
+    { name: 'story', type: 'relationship', relationTo: 'stories', label: { da: 'Historie', en: 'Story' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'recordedAt', type: 'date', label: { da: 'Optaget', en: 'Recorded' } },
+        {
+          name: 'spokenLanguage',
+          type: 'select',
+          defaultValue: 'da',
+          label: { da: 'Talt sprog', en: 'Spoken language' },
+          options: [
+            { label: { da: 'Dansk', en: 'Danish' }, value: 'da' },
+            { label: { da: 'Engelsk', en: 'English' }, value: 'en' },
+            { label: { da: 'Andet', en: 'Other' }, value: 'other' },
+            { label: { da: 'Ingen tale', en: 'No speech' }, value: 'none' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'captions',
+      type: 'array',
+      label: { da: 'Undertekster', en: 'Captions' },
+      fields: [
+        {
+          name: 'language',
+          type: 'select',
+          required: true,
+          options: [
+            { label: 'Dansk', value: 'da' },
+            { label: 'English', value: 'en' },
+          ],
+        },
+        { name: 'label', type: 'text' },
+        { name: 'url', type: 'text', admin: { readOnly: true } },
+      ],
+    },
+    ...consentFields,
+    {
+      name: 'processing',
+      type: 'group',
+      label: { da: 'Behandling', en: 'Processing' },
+      admin: { position: 'sidebar' },
+      fields: [
+        {
+          name: 'status',
+          type: 'select',
+          defaultValue: 'queued',
+          index: true,
+          options: toOptions(PROCESSING_STATUSES),
+          admin: { readOnly: true },
+        },
+        { name: 'progress', type: 'number', min: 0, max: 100, defaultValue: 0, admin: { readOnly: true } },
+        { name: 'error', type: 'textarea', admin: { readOnly: true } },
+      ],
+    },
+    ...pipelineFields,
+  ],
+}

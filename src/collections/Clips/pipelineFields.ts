@@ -1,0 +1,52 @@
+import type { Field } from 'payload'
+
+const readOnly = { readOnly: true }
+
+/**
+ * What the video pipeline writes (SPEC §5, names fixed by §10). Read-only in the admin: only
+ * the pipeline sets them. `posterAt` is the one an editor may choose.
+ */
+export const pipelineFields: Field[] = [
+  {
+    name: 'probe',
+    type: 'group',
+    label: { da: 'Teknisk info', en: 'Probe' },
+    admin: readOnly,
+    fields: [
+      { name: 'duration', type: 'number', label: { da: 'Varighed (s)', en: 'Duration (s)' } },
+      { name: 'width', type: 'number' },
+      { name: 'height', type: 'number' },
+      { name: 'rotation', type: 'number' },
+      { name: 'videoCodec', type: 'text' },
+      { name: 'audioCodec', type: 'text' },
+      { name: 'fps', type: 'number' },
+      { name: 'variableFrameRate', type: 'checkbox' },
+      { name: 'hasAudio', type: 'checkbox' },
+      { name: 'bitrate', type: 'number' },
+    ],
+  },
+  {
+    name: 'renditions',
+    type: 'array',
+    label: { da: 'Versioner', en: 'Renditions' },
+    admin: readOnly,
+    fields: [
+      { name: 'label', type: 'text' },
+      { name: 'url', type: 'text' },
+      { name: 'width', type: 'number' },
+      { name: 'height', type: 'number' },
+      { name: 'bitrate', type: 'number' },
+      { name: 'mimeType', type: 'text' },
+      { name: 'size', type: 'number' },
+    ],
+  },
+  { name: 'hlsUrl', type: 'text', label: { da: 'HLS-adresse', en: 'HLS URL' }, admin: readOnly },
+  { name: 'poster', type: 'upload', relationTo: 'media', label: { da: 'Plakatbillede', en: 'Poster' }, admin: readOnly },
+  {
+    name: 'posterAt',
+    type: 'number',
+    min: 0,
+    label: { da: 'Plakatbillede ved sekund', en: 'Poster at second' },
+    admin: { description: { da: 'Tomt: et repræsentativt billede vælges.', en: 'Empty: a representative frame is chosen.' } },
+  },
+]

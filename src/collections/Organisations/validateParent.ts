@@ -1,0 +1,25 @@
+import type { Validate } from 'payload'
+
+const idOf = (value: unknown): number | string | undefined =>
+  value && typeof value === 'object' && 'id' in value ? (value as { id: number | string }).id : (value as any)
+
+/** A housing department needs a parent, and that parent must be a housing organisation. */
+export const validateParent: Validate = async (value, { siblingData, req, id }) => {
+  const kind = (siblingData as { kind?: string })?.kind
+  if (kind !== 'housing-department') return true
+  const parentId = idOf(value)
+  if (parentId === undefined || parentId === null || parentId === '') {
+    return 'En boligafdeling skal have en boligorganisation / A housing department needs a housing organisation'
+  }
+  if (id !== undefined && String(parentId) === String(id)) {
+    return 'En organisation kan ikke være sin egen forælder / An organisation cannot be its own parent'
+  }
+  const parent = await req.payload
+    .findByID({ collection: 'organisations', id: parentId, depth: 0, overrideAccess: true, req })
+    .catch(() => null)
+  if (!parent) return 'Boligorganisationen findes ikke / The housing organisation does not exist'
+  if (parent.kind !== 'housing-organisation') {
+    return `"${parent.name}" er ikke en boligorganisation / is not a housing organisation`
+  }
+  return true
+}

@@ -1,0 +1,41 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+import { ValidationError } from 'payload'
+
+import { clipBlocker, type ClipGateInput } from '../../Clips/isPublishable'
+
+const idOf = (value: unknown): number | string =>
+  value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string)
+
+/**
+ * A story may only be published when every clip on it is processed and has confirmed,
+ * unwithdrawn consent (SPEC §4). Draft saves always go through; a refused publish names the
+ * clips that hold it back. Scheduled publishing runs through here too.
+ */
+export const publishGate: CollectionBeforeChangeHook = async ({ data, req, collection }) => {
+  if (data._status !== 'published') return data
+  const clipIds = (data.clips ?? []).map(idOf)
+  if (clipIds.length === 0) return data
+  const { docs } = await req.payload.find({
+    collection: 'clips',
+    where: { id: { in: clipIds } },
+    depth: 0,
+    limit: clipIds.length,
+    overrideAccess: true,
+    pagination: false,
+    req,
+  })
+  const found = new Map(docs.map((clip) => [String(clip.id), clip]))
+  const blockers = clipIds.map((id: number | string) => {
+    const clip = found.get(String(id))
+    return clip ? clipBlocker(clip as ClipGateInput) : `Klip ${id} findes ikke / does not exist`
+  })
+  const messages = blockers.filter((blocker: string | null): blocker is string => blocker !== null)
+  if (messages.length > 0) {
+    throw new ValidationError({
+      collection: collection.slug,
+      errors: messages.map((message: string) => ({ path: 'clips', message })),
+      req,
+    })
+  }
+  return data
+}

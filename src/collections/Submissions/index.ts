@@ -1,0 +1,111 @@
+import type { CollectionConfig } from 'payload'
+
+import { staffField, staffOnly } from '../../access'
+import { toOptions } from '../../constants/options'
+import { SUBMISSION_STATUSES } from '../../constants/stages'
+import { municipalityField } from '../../fields/municipality'
+import { organisationKindField } from '../../fields/organisationKind'
+import { themesField } from '../../fields/themes'
+import { isCvr } from '../../fields/validators'
+import { staffOrOwnOrganisation } from './access/ownOrganisation'
+
+/**
+ * What the public form receives (SPEC §2, §7). Never public: the public endpoint writes with
+ * its own checks, editors triage here, and a member reads its own organisation's submissions.
+ */
+export const Submissions: CollectionConfig = {
+  slug: 'submissions',
+  labels: {
+    singular: { da: 'Indsendelse', en: 'Submission' },
+    plural: { da: 'Indsendelser', en: 'Submissions' },
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'call', 'organisationName', 'themes', 'status', 'createdAt'],
+    group: { da: 'Indsendelser', en: 'Submissions' },
+  },
+  access: { read: staffOrOwnOrganisation, create: staffOnly, update: staffOnly, delete: staffOnly },
+  fields: [
+    { name: 'call', type: 'relationship', relationTo: 'calls', required: true, index: true, label: { da: 'Indkaldelse', en: 'Call' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'organisationName', type: 'text', required: true, label: { da: 'Organisation', en: 'Organisation' } },
+        organisationKindField({ name: 'organisationKind', required: true }),
+      ],
+    },
+    {
+      name: 'organisation',
+      type: 'relationship',
+      relationTo: 'organisations',
+      index: true,
+      label: { da: 'Matchet organisation', en: 'Matched organisation' },
+      admin: { description: { da: 'Medlemmer af denne organisation kan se indsendelsen.', en: 'Members of this organisation can see the submission.' } },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'contactName', type: 'text', required: true, label: { da: 'Kontaktperson', en: 'Contact name' } },
+        { name: 'contactEmail', type: 'email', required: true, label: { da: 'E-mail', en: 'Email' } },
+        { name: 'contactPhone', type: 'text', label: { da: 'Telefon', en: 'Phone' } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'partnerCompanyName', type: 'text', required: true, label: { da: 'Partnervirksomhed', en: 'Partner company' } },
+        {
+          name: 'partnerCompanyCvr',
+          type: 'text',
+          label: { da: 'Virksomhedens CVR', en: 'Company CVR' },
+          validate: (value: string | null | undefined) =>
+            !value || isCvr(value) ? true : 'Et CVR-nummer er 8 cifre / A CVR number has 8 digits',
+        },
+      ],
+    },
+    themesField({ required: true }),
+    { name: 'title', type: 'text', required: true, label: { da: 'Titel', en: 'Title' } },
+    { name: 'description', type: 'textarea', required: true, label: { da: 'Samarbejdet', en: 'The collaboration' } },
+    { name: 'results', type: 'textarea', label: { da: 'Resultater', en: 'Results' } },
+    municipalityField(),
+    {
+      type: 'row',
+      fields: [
+        { name: 'periodStart', type: 'date', label: { da: 'Periode start', en: 'Period start' } },
+        { name: 'periodEnd', type: 'date', label: { da: 'Periode slut', en: 'Period end' } },
+      ],
+    },
+    { name: 'photos', type: 'upload', relationTo: 'media', hasMany: true, maxRows: 5, label: { da: 'Billeder', en: 'Photos' } },
+    { name: 'video', type: 'upload', relationTo: 'clips', label: { da: 'Video', en: 'Video' } },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'privacyAccepted',
+          type: 'checkbox',
+          validate: (value: boolean | null | undefined) =>
+            value === true ? true : 'Privatlivspolitikken skal accepteres / The privacy policy must be accepted',
+          label: { da: 'Privatlivspolitik accepteret', en: 'Privacy policy accepted' } },
+        { name: 'mayContact', type: 'checkbox', defaultValue: false, label: { da: 'Må kontaktes', en: 'May be contacted' } },
+      ],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'new',
+      index: true,
+      options: toOptions(SUBMISSION_STATUSES),
+      label: { da: 'Status', en: 'Status' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'editorNotes',
+      type: 'textarea',
+      label: { da: 'Redaktionens noter', en: 'Editor notes' },
+      access: { read: staffField },
+      admin: { position: 'sidebar' },
+    },
+    { name: 'story', type: 'relationship', relationTo: 'stories', label: { da: 'Historie', en: 'Story' }, admin: { position: 'sidebar' } },
+  ],
+}

@@ -1,0 +1,62 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminField, adminsOnly } from '../../access'
+import { ROLES } from '../../constants/roles'
+import { toOptions } from '../../constants/options'
+import { selfOrAdmin } from './access/selfOrAdmin'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: { da: 'Bruger', en: 'User' }, plural: { da: 'Brugere', en: 'Users' } },
+  auth: true,
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'role', 'organisation'],
+    group: { da: 'Administration', en: 'Administration' },
+  },
+  access: {
+    // Only administrators manage users and roles (SPEC §1); everyone may read themselves.
+    admin: ({ req }) => Boolean(req.user),
+    create: adminsOnly,
+    read: selfOrAdmin,
+    update: selfOrAdmin,
+    delete: adminsOnly,
+    unlock: adminsOnly,
+  },
+  hooks: { beforeValidate: [firstUserIsAdmin] },
+  fields: [
+    { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' } },
+    {
+      name: 'role',
+      type: 'select',
+      label: { da: 'Rolle', en: 'Role' },
+      required: true,
+      defaultValue: 'member',
+      options: toOptions(ROLES),
+      saveToJWT: true,
+      // A user may edit their own name and password, never their own role.
+      access: { create: adminField, update: adminField },
+    },
+    {
+      name: 'organisation',
+      type: 'relationship',
+      relationTo: 'organisations',
+      label: { da: 'Organisation', en: 'Organisation' },
+      saveToJWT: true,
+      admin: {
+        condition: (data) => data?.role === 'member',
+        description: {
+          da: 'Et medlem ser sin egen organisations indsendelser.',
+          en: 'A member sees its own organisation’s submissions.',
+        },
+      },
+      access: { create: adminField, update: adminField },
+      // A member without an organisation could see nothing: refuse it with a clear message.
+      validate: (value: unknown, { siblingData }: { siblingData: { role?: string } }) =>
+        siblingData?.role === 'member' && !value
+          ? 'Et medlem skal høre til en organisation / A member must belong to an organisation'
+          : true,
+    },
+  ],
+}

@@ -1,0 +1,13 @@
+/** Danish letters are transliterated the Danish way, not stripped (SPEC §2). */
+const DANISH: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa' }
+
+export const slugify = (text: string, maxLength = 80): string =>
+  text
+    .toLowerCase()
+    .replace(/[æøå]/g, (letter) => DANISH[letter] ?? letter)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // other accents: é → e, ü → u
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, maxLength)
+    .replace(/-+$/, '')

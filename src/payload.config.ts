@@ -1,0 +1,70 @@
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { da } from '@payloadcms/translations/languages/da'
+import { en } from '@payloadcms/translations/languages/en'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Calls } from './collections/Calls'
+import { Clips } from './collections/Clips'
+import { ConsentDocuments } from './collections/ConsentDocuments'
+import { Media } from './collections/Media'
+import { Organisations } from './collections/Organisations'
+import { Stories } from './collections/Stories'
+import { Submissions } from './collections/Submissions'
+import { Users } from './collections/Users'
+import { readEnv } from './config/env'
+import { resolveSecret } from './config/secret'
+import { databaseAdapter } from './db'
+import { TIME_ZONE } from './lib/copenhagenTime'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const env = readEnv()
+
+export default buildConfig({
+  secret: resolveSecret(process.env, env.dataDir),
+  telemetry: false,
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · Business2Community Stories' },
+    timezones: {
+      defaultTimezone: TIME_ZONE,
+      supportedTimezones: [{ label: 'København', value: TIME_ZONE }],
+    },
+  },
+  collections: [Stories, Clips, Organisations, Calls, Submissions, Media, ConsentDocuments, Users],
+  // Content is Danish first; English falls back to Danish where it is not translated yet.
+  localization: {
+    locales: [
+      { code: 'da', label: 'Dansk' },
+      { code: 'en', label: 'English' },
+    ],
+    defaultLocale: 'da',
+    fallback: true,
+  },
+  i18n: { supportedLanguages: { da, en }, fallbackLanguage: 'da' },
+  editor: lexicalEditor(),
+  db: databaseAdapter(env.databaseUri),
+  sharp,
+  upload: {
+    // Payload's defaults (20 MiB a file, held in memory) would refuse or exhaust memory on
+    // phone videos: stream to temporary files and allow UPLOAD_MAX_BYTES (2 GiB by default).
+    useTempFiles: true,
+    tempFileDir: path.join(os.tmpdir(), 'b2c-uploads'),
+    limits: { fileSize: env.uploadMaxBytes, files: 10, fields: 100 },
+    requestSizeLimit: env.uploadMaxBytes + 16 * 1024 * 1024,
+    abortOnLimit: true,
+    responseOnLimit: `Filen er for stor (højst ${Math.round(env.uploadMaxBytes / 1024 ** 2)} MB) / The file is too large`,
+    uploadTimeout: 60 * 60 * 1000,
+  },
+  jobs: {
+    // Scheduled publishing runs on the `default` queue; RUN_JOBS=false leaves it to a worker.
+    autoRun: env.runJobs ? [{ cron: '* * * * *', queue: 'default', limit: 10 }] : [],
+    shouldAutoRun: () => readEnv().runJobs,
+  },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+})

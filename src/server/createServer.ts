@@ -1,0 +1,78 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import express from 'express'
+import { getPayload, type Payload } from 'payload'
+
+import config from '../payload.config'
+import { ensureFirstAdmin } from '../bootstrap/firstAdmin'
+import { readEnv } from '../config/env'
+import { danishAdminByDefault } from './adminLanguage'
+import { errorHandler } from './errors'
+import { healthz } from './healthz'
+import { mountNext, type NextMount } from './nextHandler'
+import { payloadApi } from './payloadApi'
+
+export type ServerOptions = {
+  /** 'dev' compiles pages on demand, 'prod' serves `npm run build`, false serves the API only. */
+  next?: 'dev' | 'prod' | false
+  port?: number
+  /** Run the job queue (scheduled publishing, later transcoding) in this process. */
+  runJobs?: boolean
+}
+
+export type RunningServer = {
+  app: express.Express
+  payload: Payload
+  server: Server
+  url: string
+  close: () => Promise<void>
+}
+
+export const createServer = async (options: ServerOptions = {}): Promise<RunningServer> => {
+  const env = readEnv()
+  const runJobs = options.runJobs ?? env.runJobs
+  const payload = await getPayload({ config, cron: runJobs })
+  await ensureFirstAdmin(payload, env)
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+
+  app.get('/healthz', healthz(payload))
+  // Later: /api/public/*, /feed/* and /media/* go here, before Payload's own /api.
+  app.use('/api', payloadApi(config))
+
+  let nextMount: NextMount | undefined
+  if (options.next) {
+    nextMount = await mountNext({ dev: options.next === 'dev', port: options.port ?? env.port })
+    app.use(danishAdminByDefault)
+    // Express 5 has no '*' route; a final app.use hands everything else to Next.
+    app.use(nextMount.handle)
+  } else {
+    app.use((_req, res) => {
+      res.status(404).json({ error: { code: 'not_found', message: 'Ikke fundet / Not found' } })
+    })
+  }
+  app.use(errorHandler(payload))
+
+  const port = options.port ?? env.port
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(listening)))
+  })
+  const { port: actualPort } = server.address() as AddressInfo
+
+  let closing: Promise<void> | undefined
+  const close = () =>
+    (closing ??= (async () => {
+      // Stop taking connections, let requests in flight finish, then release the database.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeIdleConnections()
+      })
+      await nextMount?.close()
+      await payload.destroy()
+    })())
+
+  return { app, payload, server, url: `http://localhost:${actualPort}`, close }
+}

@@ -1,0 +1,29 @@
+/**
+ * The web process: `npm run dev` (Next compiles on demand) or `npm start` (production build).
+ */
+import 'dotenv/config'
+
+import { createServer } from './createServer'
+
+const dev = process.env.NODE_ENV !== 'production'
+const running = await createServer({ next: dev ? 'dev' : 'prod' })
+running.payload.logger.info(`Business2Community Stories kører på ${running.url}/admin`)
+
+let stopping = false
+const shutdown = (signal: string) => {
+  if (stopping) return
+  stopping = true
+  running.payload.logger.info(`${signal}: stopping gracefully`)
+  // A request that never ends must not keep the process alive forever.
+  const force = setTimeout(() => process.exit(1), 15_000)
+  force.unref()
+  running
+    .close()
+    .then(() => process.exit(0))
+    .catch((error) => {
+      running.payload.logger.error({ err: error }, 'shutdown failed')
+      process.exit(1)
+    })
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+process.on('SIGINT', () => shutdown('SIGINT'))

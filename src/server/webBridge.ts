@@ -1,0 +1,47 @@
+import { Readable } from 'node:stream'
+import type { ReadableStream as NodeWebStream } from 'node:stream/web'
+
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
+
+/**
+ * Payload's REST and GraphQL handlers speak the Fetch API (Request → Response). These two
+ * functions translate at the edge of express, streaming bodies both ways so a 2 GiB upload is
+ * never held in memory.
+ */
+export const toWebRequest = (req: ExpressRequest): Request => {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) value.forEach((item) => headers.append(name, item))
+    else if (value !== undefined) headers.set(name, value)
+  }
+  const url = new URL(req.originalUrl, `http://${req.headers.host ?? 'localhost'}`)
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+  return new Request(url, {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream) : undefined,
+    // Node's fetch needs this to stream a request body
+    duplex: 'half',
+  } as RequestInit)
+}
+
+export const sendWebResponse = async (response: Response, res: ExpressResponse): Promise<void> => {
+  res.status(response.status)
+  // getSetCookie keeps multiple cookies apart; Headers would join them with commas
+  const cookies = response.headers.getSetCookie()
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') res.setHeader(name, value)
+  })
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies)
+  if (!response.body) {
+    res.end()
+    return
+  }
+  await new Promise<void>((resolve, reject) => {
+    Readable.fromWeb(response.body as unknown as NodeWebStream)
+      .on('error', reject)
+      .pipe(res)
+      .on('finish', resolve)
+      .on('close', resolve)
+  })
+}
