@@ -144,7 +144,7 @@ export interface Story {
     | null;
   outcomes?:
     | {
-        label: string;
+        label?: string | null;
         value: number;
         unit?: string | null;
         id?: string | null;

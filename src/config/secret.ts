@@ -10,6 +10,8 @@ import path from 'node:path'
 export const resolveSecret = (env: NodeJS.ProcessEnv, dataDir: string): string => {
   const given = env.PAYLOAD_SECRET?.trim()
   if (given) return given
+  // `next build` loads the config to prerender the admin shell; nothing is signed then.
+  if (env.NEXT_PHASE === 'phase-production-build') return 'next-build-placeholder-never-used-to-sign'
   if (env.NODE_ENV === 'production') {
     throw new Error('PAYLOAD_SECRET must be set in production (see .env.example)')
   }

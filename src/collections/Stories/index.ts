@@ -5,6 +5,7 @@ import { INITIATIVE_KINDS } from '../../constants/initiativeKinds'
 import { toOptions } from '../../constants/options'
 import { STORY_STAGES } from '../../constants/stages'
 import { municipalityField } from '../../fields/municipality'
+import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
 import { slugField } from '../../fields/slug'
 import { themesField } from '../../fields/themes'
 import { publishGate } from './hooks/publishGate'
@@ -102,7 +103,7 @@ export const Stories: CollectionConfig = {
                 {
                   type: 'row',
                   fields: [
-                    { name: 'label', type: 'text', localized: true, required: true, label: { da: 'Hvad', en: 'Label' } },
+                    { name: 'label', type: 'text', localized: true, validate: requiredInDefaultLocale, label: { da: 'Hvad', en: 'Label' } },
                     { name: 'value', type: 'number', required: true, label: { da: 'Værdi', en: 'Value' } },
                     { name: 'unit', type: 'text', localized: true, label: { da: 'Enhed', en: 'Unit' } },
                   ],

@@ -1,0 +1,22 @@
+/**
+ * Runs before each test file: a fresh SQLite database, media folder and data folder under the
+ * system temp dir, so files never share state and nothing touches the developer's own data.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-test-'))
+Object.assign(process.env, { NODE_ENV: 'test' })
+process.env.DATA_DIR = path.join(root, 'data')
+process.env.MEDIA_DIR = path.join(root, 'media')
+process.env.PAYLOAD_SECRET = 'test-secret-not-for-production'
+process.env.RUN_JOBS = 'false'
+process.env.NEXT_TELEMETRY_DISABLED = '1'
+process.env.DISABLE_PAYLOAD_HMR = 'true'
+// TEST_DATABASE_URI=mongodb://… runs the suite on MongoDB (one database per file).
+const mongo = process.env.TEST_DATABASE_URI
+process.env.DATABASE_URI = mongo
+  ? mongo.replace(/\/([^/?]*)(\?|$)/, `/b2c_test_${path.basename(root).replace(/\W/g, '_')}$2`)
+  : `file:${path.join(root, 'data', 'test.sqlite')}`
+process.env.B2C_TEST_ROOT = root
