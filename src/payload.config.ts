@@ -20,6 +20,7 @@ import { readEnv } from './config/env'
 import { resolveSecret } from './config/secret'
 import { databaseAdapter } from './db'
 import { TIME_ZONE } from './lib/copenhagenTime'
+import { formatBytes } from './lib/formatBytes'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = readEnv()
@@ -58,7 +59,7 @@ export default buildConfig({
     limits: { fileSize: env.uploadMaxBytes, files: 10, fields: 100 },
     requestSizeLimit: env.uploadMaxBytes + 16 * 1024 * 1024,
     abortOnLimit: true,
-    responseOnLimit: `Filen er for stor (højst ${Math.round(env.uploadMaxBytes / 1024 ** 2)} MB) / The file is too large`,
+    responseOnLimit: `Filen er for stor (højst ${formatBytes(env.uploadMaxBytes)}) / The file is too large`,
     uploadTimeout: 60 * 60 * 1000,
   },
   jobs: {

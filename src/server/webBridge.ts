@@ -19,10 +19,41 @@ export const toWebRequest = (req: ExpressRequest): Request => {
   return new Request(url, {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream) : undefined,
+    body: hasBody ? requestBodyStream(req) : undefined,
     // Node's fetch needs this to stream a request body
     duplex: 'half',
   } as RequestInit)
+}
+
+/**
+ * The request body as a web stream with backpressure. Unlike `Readable.toWeb`, it survives the
+ * consumer giving up early (Payload refusing an upload past the size limit): the rest of the
+ * body is drained and discarded instead of crashing the process on a closed stream.
+ */
+const requestBodyStream = (req: Readable): ReadableStream<Uint8Array> => {
+  let cancelled = false
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on('data', (chunk: Buffer) => {
+        if (cancelled) return
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+        if ((controller.desiredSize ?? 0) <= 0) req.pause()
+      })
+      req.on('end', () => {
+        if (!cancelled) controller.close()
+      })
+      req.on('error', (error) => {
+        if (!cancelled) controller.error(error)
+      })
+    },
+    pull() {
+      req.resume()
+    },
+    cancel() {
+      cancelled = true
+      req.resume()
+    },
+  })
 }
 
 export const sendWebResponse = async (response: Response, res: ExpressResponse): Promise<void> => {
