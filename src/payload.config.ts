@@ -32,6 +32,9 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Business2Community Stories' },
+    // Danish dates; no Gravatar: the admin must not call third parties about our editors.
+    dateFormat: "d. MMMM yyyy 'kl.' HH:mm",
+    avatar: 'default',
     timezones: {
       defaultTimezone: TIME_ZONE,
       supportedTimezones: [{ label: 'København', value: TIME_ZONE }],

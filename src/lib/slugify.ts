@@ -3,6 +3,7 @@ const DANISH: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa' }
 
 export const slugify = (text: string, maxLength = 80): string =>
   text
+    .normalize('NFC') // a decomposed å (a + ring, e.g. from macOS) must still become aa
     .toLowerCase()
     .replace(/[æøå]/g, (letter) => DANISH[letter] ?? letter)
     .normalize('NFKD')

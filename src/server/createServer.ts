@@ -19,6 +19,8 @@ export type ServerOptions = {
   port?: number
   /** Run the job queue (scheduled publishing, later transcoding) in this process. */
   runJobs?: boolean
+  /** Work that must be done before the first request is taken (e.g. seeding a new database). */
+  beforeListen?: (payload: Payload) => Promise<void>
 }
 
 export type RunningServer = {
@@ -34,6 +36,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
   const runJobs = options.runJobs ?? env.runJobs
   const payload = await getPayload({ config, cron: runJobs })
   await ensureFirstAdmin(payload, env)
+  await options.beforeListen?.(payload)
 
   const app = express()
   app.disable('x-powered-by')

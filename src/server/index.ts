@@ -8,12 +8,15 @@ import { createServer } from './createServer'
 
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 const dev = process.env.NODE_ENV !== 'production'
-const running = await createServer({ next: dev ? 'dev' : 'prod' })
-// A new installation shows the Danish demo catalogue straight away (SEED_DEMO=false skips it).
-if (process.env.SEED_DEMO !== 'false' && (await isCatalogueEmpty(running.payload))) {
-  const { created } = await seed(running.payload)
-  running.payload.logger.info(`Demo content added: ${JSON.stringify(created)}`)
-}
+const running = await createServer({
+  next: dev ? 'dev' : 'prod',
+  // A new installation shows the Danish demo catalogue straight away (SEED_DEMO=false skips it).
+  beforeListen: async (payload) => {
+    if (process.env.SEED_DEMO === 'false' || !(await isCatalogueEmpty(payload))) return
+    const { created } = await seed(payload)
+    payload.logger.info(`Demo content added: ${JSON.stringify(created)}`)
+  },
+})
 running.payload.logger.info(`Business2Community Stories kører på ${running.url}/admin`)
 
 let stopping = false

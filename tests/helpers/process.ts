@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
+
+/** A free TCP port on loopback. */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+
+/** Runs a command to completion; rejects with its output when it fails. */
+export const runCommand = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
+  new Promise<string>((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    child.on('error', reject)
+    child.on('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`)),
+    )
+  })
+
+export type AppProcess = { child: ChildProcess; url: string; output: () => string }
+
+/** Starts `src/server/index.ts` as its own process (as `npm start` does) and waits for /healthz. */
+export const startAppProcess = async (env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<AppProcess> => {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', 'src/server/index.ts'], {
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}:\n${output}`)
+    const healthy = await fetch(`${url}/healthz`).then((res) => res.ok, () => false)
+    if (healthy) return { child, url, output: () => output }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  child.kill('SIGKILL')
+  throw new Error(`server did not become healthy in ${timeoutMs} ms:\n${output}`)
+}
+
+/** Sends SIGTERM and resolves with the exit code (or null when it had to be killed). */
+export const stopAppProcess = (child: ChildProcess, timeoutMs = 20_000): Promise<number | null> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      resolve(null)
+    }, timeoutMs)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve(code)
+    })
+    child.kill('SIGTERM')
+  })
