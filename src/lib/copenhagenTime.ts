@@ -34,6 +34,10 @@ export const fromCopenhagenTime = (local: string): Date => {
   if (!match) throw new Error(`Expected YYYY-MM-DDTHH:mm[:ss], got "${local}"`)
   const [year, month, day, hour, minute, second = '0'] = match.slice(1)
   const wall = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second)
+  // Date.UTC rolls 30 February over to March; a typo must not move a deadline silently.
+  if (new Date(wall).toISOString().slice(0, 19) !== `${year}-${month}-${day}T${hour}:${minute}:${second.padStart(2, '0')}`) {
+    throw new Error(`"${local}" is not a valid date and time`)
+  }
   const summer = wall - 120 * 60000
   if (copenhagenOffsetMinutes(new Date(summer)) === 120) return new Date(summer)
   // Winter time, or a skipped spring time read as winter time: 02:30 becomes 03:30 summer time.

@@ -1,6 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 
+/**
+ * How our package scripts start Node. The export condition makes Lexical load its production
+ * build directly instead of choosing it with a top-level await, which Node 20's ESM loader can
+ * deadlock on (the process then exits with code 13 in the middle of start-up).
+ */
+export const NODE_FLAGS = ['--no-deprecation', '--conditions=production', '--import', 'tsx']
+
 /** A free TCP port on loopback. */
 export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -30,7 +37,7 @@ export type AppProcess = { child: ChildProcess; url: string; output: () => strin
 /** Starts `src/server/index.ts` as its own process (as `npm start` does) and waits for /healthz. */
 export const startAppProcess = async (env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<AppProcess> => {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', 'src/server/index.ts'], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'src/server/index.ts'], {
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

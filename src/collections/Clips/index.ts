@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import { staffOnly } from '../../access'
+import { staffField, staffOnly } from '../../access'
 import { mediaDir } from '../../config/paths'
 import { PROCESSING_STATUSES } from '../../constants/stages'
 import { toOptions } from '../../constants/options'
@@ -34,6 +34,13 @@ export const Clips: CollectionConfig = {
   },
   hooks: { beforeChange: [deriveConsentState] },
   fields: [
+    // Payload's own upload fields, narrowed: the original's name (often a person's name or a
+    // date and place) and its URL are for staff; the public gets renditions instead.
+    ...['filename', 'url', 'thumbnailURL'].map((name) => ({
+      name,
+      type: 'text' as const,
+      access: { read: staffField },
+    })),
     { name: 'title', type: 'text', localized: true, label: { da: 'Titel', en: 'Title' } },
     { name: 'description', type: 'textarea', localized: true, label: { da: 'Beskrivelse', en: 'Description' } },
     { name: 'story', type: 'relationship', relationTo: 'stories', label: { da: 'Historie', en: 'Story' } },

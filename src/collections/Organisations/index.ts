@@ -6,6 +6,7 @@ import { organisationKindField } from '../../fields/organisationKind'
 import { slugField } from '../../fields/slug'
 import { isHttpUrl, POSTCODE_PATTERN } from '../../fields/validators'
 import { validateCvr } from './validateCvr'
+import { validateKind } from './validateKind'
 import { validateParent } from './validateParent'
 
 export const Organisations: CollectionConfig = {
@@ -22,7 +23,7 @@ export const Organisations: CollectionConfig = {
   },
   access: { read: anyone, create: staffOnly, update: staffOnly, delete: staffOnly },
   fields: [
-    organisationKindField({ required: true, defaultValue: 'housing-organisation' }),
+    organisationKindField({ required: true, defaultValue: 'housing-organisation', validate: validateKind }),
     { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' }, required: true },
     slugField({ from: 'name' }),
     {

@@ -31,11 +31,15 @@ export const publishGate: CollectionBeforeChangeHook = async ({ data, req, colle
   })
   const messages = blockers.filter((blocker: string | null): blocker is string => blocker !== null)
   if (messages.length > 0) {
-    throw new ValidationError({
+    const error = new ValidationError({
       collection: collection.slug,
       errors: messages.map((message: string) => ({ path: 'clips', message })),
       req,
     })
+    // The reasons belong in the message too: it is what the admin's toast and a scheduled
+    // publish job's log show, and "clips is invalid" alone tells an editor nothing.
+    error.message = `${error.message}. ${messages.join(' ')}`
+    throw error
   }
   return data
 }
