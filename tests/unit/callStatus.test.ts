@@ -55,24 +55,17 @@ describe('the first call (deadline 24 May 2024 23:59:59 Copenhagen time)', () =>
 })
 
 describe('deadlines on daylight saving days', () => {
-  test('2024-10-27 (clocks go back at 03:00 → 02:00): 23:59:59 local is winter time, 22:59:59Z', () => {
-    const deadline = fromCopenhagenTime('2024-10-27T23:59:59')
-    expect(deadline.toISOString()).toBe('2024-10-27T22:59:59.000Z')
-    const call = { opensAt: at('2024-10-01T00:00:00Z'), deadline }
+  test.each([
+    { day: '2024-10-27', change: 'clocks go back at 03:00 → 02:00', utc: '2024-10-27T22:59:59.000Z', shown: '27. oktober 2024 kl. 23.59' },
+    { day: '2024-03-31', change: 'clocks go forward at 02:00 → 03:00', utc: '2024-03-31T21:59:59.000Z', shown: '31. marts 2024 kl. 23.59' },
+  ])('$day ($change): 23:59:59 local is $utc, open to that second', ({ day, utc, shown }) => {
+    const deadline = fromCopenhagenTime(`${day}T23:59:59`)
+    expect(deadline.toISOString()).toBe(utc)
+    const call = { opensAt: at(`${day.slice(0, 8)}01T00:00:00Z`), deadline }
     expect(callStatus(call, secondsAfter(deadline, -1))).toBe('open')
     expect(callStatus(call, deadline)).toBe('open')
     expect(callStatus(call, secondsAfter(deadline, 1))).toBe('closed')
-    expect(formatCopenhagen(deadline)).toBe('27. oktober 2024 kl. 23.59')
-  })
-
-  test('2024-03-31 (clocks go forward at 02:00 → 03:00): 23:59:59 local is summer time, 21:59:59Z', () => {
-    const deadline = fromCopenhagenTime('2024-03-31T23:59:59')
-    expect(deadline.toISOString()).toBe('2024-03-31T21:59:59.000Z')
-    const call = { opensAt: at('2024-03-01T00:00:00Z'), deadline }
-    expect(callStatus(call, secondsAfter(deadline, -1))).toBe('open')
-    expect(callStatus(call, deadline)).toBe('open')
-    expect(callStatus(call, secondsAfter(deadline, 1))).toBe('closed')
-    expect(formatCopenhagen(deadline)).toBe('31. marts 2024 kl. 23.59')
+    expect(formatCopenhagen(deadline)).toBe(shown)
   })
 
   test('the day before each change still has the old offset', () => {
