@@ -14,9 +14,18 @@ process.env.PAYLOAD_SECRET = 'test-secret-not-for-production'
 process.env.RUN_JOBS = 'false'
 process.env.NEXT_TELEMETRY_DISABLED = '1'
 process.env.DISABLE_PAYLOAD_HMR = 'true'
-// TEST_DATABASE_URI=mongodb://… runs the suite on MongoDB (one database per file).
+// TEST_DATABASE_URI=mongodb://… runs the suite on MongoDB, one database per test file.
 const mongo = process.env.TEST_DATABASE_URI
 process.env.DATABASE_URI = mongo
-  ? mongo.replace(/\/([^/?]*)(\?|$)/, `/b2c_test_${path.basename(root).replace(/\W/g, '_')}$2`)
+  ? withDatabaseName(mongo, path.basename(root).replace(/\W/g, '_'))
   : `file:${path.join(root, 'data', 'test.sqlite')}`
 process.env.B2C_TEST_ROOT = root
+
+/** Puts `name` in a MongoDB URI's database slot, keeping hosts (several, for a replica set) and options. */
+function withDatabaseName(uri: string, name: string): string {
+  const [base, query] = uri.split(/\?(.*)/s, 2)
+  const hostsStart = base.indexOf('://') + 3
+  const slash = base.indexOf('/', hostsStart)
+  const hosts = slash === -1 ? base : base.slice(0, slash)
+  return `${hosts}/${name}${query ? `?${query}` : ''}`
+}
