@@ -1,0 +1,234 @@
+import path from 'node:path'
+
+import type { FfmpegJob } from './ffmpeg'
+import type { Probe } from './probe'
+
+/** One rung of the output ladder. */
+export type RenditionPlan = {
+  label: string
+  width: number
+  height: number
+  /** Peak video bitrate cap (kbit/s) given to the encoder. */
+  maxrateKbps: number
+  /** The MP4 is a copy of the source's streams (fast path), not an encode. */
+  remux: boolean
+  mp4: string
+  hlsPlaylist: string
+}
+
+export type PipelinePlan = {
+  fps: string
+  hasAudio: boolean
+  renditions: RenditionPlan[]
+  /** Runs first on the fast path: the top rendition, playable within seconds. */
+  remux?: FfmpegJob
+  /** One decode of the source, every encode of the ladder (MP4 and HLS variants). */
+  ladder: FfmpegJob
+}
+
+export type PlanOptions = {
+  /** The source file (only placed into the argument lists; nothing is read). */
+  input: string
+  outDir: string
+  /** x264 preset: the speed/size trade-off for this machine. */
+  preset?: string
+}
+
+const LADDER = [1080, 720, 480] as const
+const MAX_FPS = 60
+const KEYFRAME_SECONDS = 2
+const SEGMENT_SECONDS = 4
+const STANDARD_RATES: [number, string][] = [
+  [24000 / 1001, '24000/1001'],
+  [24, '24'],
+  [25, '25'],
+  [30000 / 1001, '30000/1001'],
+  [30, '30'],
+  [50, '50'],
+  [60000 / 1001, '60000/1001'],
+  [60, '60'],
+]
+
+const evenRound = (value: number) => Math.max(2, 2 * Math.round(value / 2))
+const evenFloor = (value: number) => Math.max(2, 2 * Math.floor(value / 2))
+
+/**
+ * Output frame rate: the source's, capped at 60, snapped to the standard rate it is within 1%
+ * of. A variable-rate source gets its average, at most 30: a phone that dropped to 12 fps in
+ * the dark should not be stretched to 60 duplicated frames a second.
+ */
+export const targetFps = (probe: Pick<Probe, 'fps' | 'variableFrameRate'>): string => {
+  const cap = probe.variableFrameRate ? 30 : MAX_FPS
+  const fps = Math.min(cap, probe.fps > 0 ? probe.fps : 30)
+  const standard = STANDARD_RATES.find(([rate]) => Math.abs(rate - fps) / rate < 0.01)
+  return standard ? standard[1] : String(Math.max(1, Math.round(fps)))
+}
+
+const fpsValue = (fps: string) => {
+  const [num, den = '1'] = fps.split('/')
+  return Number(num) / Number(den)
+}
+
+/** Output sizes by the short side, never upscaled; portrait stays portrait. */
+export const ladderSizes = (width: number, height: number): { short: number; width: number; height: number }[] => {
+  const short = Math.min(width, height)
+  const landscape = width >= height
+  const rungs = LADDER.filter((rung) => rung <= short)
+  if (rungs.length === 0) return [{ short: evenFloor(short), width: evenFloor(width), height: evenFloor(height) }]
+  return rungs.map((rung) =>
+    landscape
+      ? { short: rung, width: evenRound((width * rung) / height), height: rung }
+      : { short: rung, width: rung, height: evenRound((height * rung) / width) },
+  )
+}
+
+const maxrateFor = (short: number, fps: number) => {
+  const base = short >= 1080 ? 5000 : short >= 720 ? 3000 : short >= 480 ? 1400 : 800
+  return Math.round(fps > 30 ? base * 1.5 : base)
+}
+
+/** A source browsers play as it is: its MP4 can be a remux (SPEC §5 fast path). */
+export const isWebCompatible = (probe: Probe): boolean =>
+  probe.videoCodec === 'h264' &&
+  probe.pixelFormat === 'yuv420p' &&
+  probe.bitDepth === 8 &&
+  probe.transfer === 'sdr' &&
+  probe.rotation === 0 &&
+  Math.abs(probe.sampleAspectRatio - 1) < 0.001 &&
+  !probe.interlaced &&
+  !probe.variableFrameRate &&
+  Math.min(probe.width, probe.height) <= 1080 &&
+  probe.width % 2 === 0 &&
+  probe.height % 2 === 0 &&
+  (!probe.hasAudio || probe.audioCodec === 'aac')
+
+/** No source metadata reaches a public file: phones write GPS positions, device and time. */
+const STRIP_METADATA = ['-map_metadata', '-1', '-map_chapters', '-1', '-fflags', '+bitexact']
+
+const videoFilters = (probe: Probe, fps: string): string[] => [
+  // ffmpeg has already turned the picture upright (autorotate) before this graph.
+  ...(probe.interlaced ? ['yadif=mode=send_frame:parity=auto:deint=all'] : []),
+  ...(probe.transfer !== 'sdr'
+    ? [
+        // HDR (PQ or HLG) to SDR BT.709: linearise, tone-map, back to BT.709 limited range.
+        'zscale=t=linear:npl=100',
+        'format=gbrpf32le',
+        'zscale=p=bt709',
+        'tonemap=tonemap=hable:desat=0',
+        'zscale=t=bt709:m=bt709:r=tv',
+      ]
+    : []),
+  `fps=${fps}`,
+]
+
+/**
+ * From a probe to the exact ffmpeg jobs (pure: no I/O). The ladder decodes the source once,
+ * splits the picture, and encodes every rung to an MP4 and an HLS variant through one tee.
+ */
+export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast' }: PlanOptions): PipelinePlan => {
+  const fps = targetFps(probe)
+  const fpsNumber = fpsValue(fps)
+  const gop = Math.max(1, Math.round(fpsNumber * KEYFRAME_SECONDS))
+  const fastPath = isWebCompatible(probe)
+  const sizes = fastPath
+    ? // the remux keeps the source size; the encoded rungs go below it
+      [
+        { short: Math.min(probe.width, probe.height), width: probe.width, height: probe.height },
+        ...ladderSizes(probe.width, probe.height).filter((size) => size.short < Math.min(probe.width, probe.height)),
+      ]
+    : ladderSizes(probe.width, probe.height)
+
+  const renditions: RenditionPlan[] = sizes.map((size, index) => {
+    const label = `${size.short}p`
+    return {
+      label,
+      width: size.width,
+      height: size.height,
+      maxrateKbps: maxrateFor(size.short, fpsNumber),
+      remux: fastPath && index === 0,
+      mp4: path.join(outDir, `${label}.mp4`),
+      hlsPlaylist: path.join(outDir, `${label}.m3u8`),
+    }
+  })
+
+  const count = renditions.length
+  const graph = [
+    `[0:v:0]${[...videoFilters(probe, fps), `split=${count}`].join(',')}${renditions.map((_, i) => `[s${i}]`).join('')}`,
+    ...renditions.map(
+      (rendition, i) => `[s${i}]scale=${rendition.width}:${rendition.height}:flags=lanczos,setsar=1,format=yuv420p[v${i}]`,
+    ),
+    ...(probe.hasAudio
+      ? [
+          // Speech loudness to EBU R128 (-16 LUFS for web), stereo 48 kHz for every rung.
+          `[0:a:0]aresample=48000,loudnorm=I=-16:TP=-1.5:LRA=11,aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,asplit=${count}${renditions.map((_, i) => `[a${i}]`).join('')}`,
+        ]
+      : []),
+  ].join(';')
+
+  const outputs = renditions.map((rendition, i) => {
+    const hls = [
+      'f=hls',
+      `hls_time=${SEGMENT_SECONDS}`,
+      'hls_playlist_type=vod',
+      'hls_segment_type=fmp4',
+      'hls_flags=independent_segments',
+      `hls_fmp4_init_filename=${rendition.label}_init.mp4`,
+      `hls_segment_filename=${path.join(outDir, `${rendition.label}_%03d.m4s`)}`,
+    ].join(':')
+    const targets = [
+      ...(rendition.remux ? [] : [`[f=mp4:movflags=+faststart]${rendition.mp4}`]),
+      `[${hls}]${rendition.hlsPlaylist}`,
+    ]
+    return {
+      target: targets.join('|'),
+      options: [
+        '-map', `[v${i}]`,
+        ...(probe.hasAudio ? ['-map', `[a${i}]`] : []),
+        '-c:v', 'libx264',
+        '-profile:v', 'high',
+        '-preset', preset,
+        '-crf', '22',
+        '-maxrate', `${rendition.maxrateKbps}k`,
+        '-bufsize', `${rendition.maxrateKbps * 2}k`,
+        '-g', String(gop),
+        '-keyint_min', String(gop),
+        '-sc_threshold', '0',
+        // Keyframes at the same instants in every rung, so players can switch between them.
+        '-force_key_frames', `expr:gte(t,n_forced*${KEYFRAME_SECONDS})`,
+        ...(probe.hasAudio ? ['-c:a', 'aac', '-profile:a', 'aac_low', '-b:a', '128k', '-ar', '48000', '-ac', '2'] : []),
+        ...STRIP_METADATA,
+        '-max_muxing_queue_size', '4096',
+        '-flags', '+global_header',
+        '-f', 'tee',
+      ],
+    }
+  })
+
+  const remux = fastPath
+    ? {
+        input,
+        inputOptions: [],
+        outputs: [
+          {
+            target: renditions[0].mp4,
+            options: [
+              '-map', '0:v:0',
+              ...(probe.hasAudio ? ['-map', '0:a:0'] : []),
+              '-c', 'copy',
+              ...STRIP_METADATA,
+              '-movflags', '+faststart',
+              '-f', 'mp4',
+            ],
+          },
+        ],
+      }
+    : undefined
+
+  return {
+    fps,
+    hasAudio: probe.hasAudio,
+    renditions,
+    remux,
+    ladder: { input, inputOptions: [], filterComplex: graph, outputs },
+  }
+}
