@@ -63,6 +63,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      processClip: TaskProcessClip;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -800,7 +801,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'processClip' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -833,7 +834,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'processClip' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1297,6 +1298,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskProcessClip".
+ */
+export interface TaskProcessClip {
+  input: {
+    clipId: string;
+  };
+  output: {
+    failedPermanently?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

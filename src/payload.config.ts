@@ -21,6 +21,7 @@ import { resolveSecret } from './config/secret'
 import { databaseAdapter } from './db'
 import { TIME_ZONE } from './lib/copenhagenTime'
 import { formatBytes } from './lib/formatBytes'
+import { processClipTask, VIDEO_QUEUE } from './video/task'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = readEnv()
@@ -66,8 +67,15 @@ export default buildConfig({
     uploadTimeout: 60 * 60 * 1000,
   },
   jobs: {
-    // Scheduled publishing runs on the `default` queue; RUN_JOBS=false leaves it to a worker.
-    autoRun: env.runJobs ? [{ cron: '* * * * *', queue: 'default', limit: 10 }] : [],
+    tasks: [processClipTask],
+    // Scheduled publishing runs on `default`, transcoding on `video` (TRANSCODE_CONCURRENCY at
+    // a time; the cron does not overlap itself). RUN_JOBS=false leaves both to `npm run worker`.
+    autoRun: env.runJobs
+      ? [
+          { cron: '* * * * *', queue: 'default', limit: 10 },
+          { cron: '*/2 * * * * *', queue: VIDEO_QUEUE, limit: env.transcodeConcurrency },
+        ]
+      : [],
     shouldAutoRun: () => readEnv().runJobs,
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

@@ -136,8 +136,12 @@ const consentRecord = (withdrawnAt?: string) => ({
   ...(withdrawnAt ? { withdrawnAt } : {}),
 })
 
-const createClip = async (data: Record<string, unknown>) =>
-  (await payload().create({ collection: 'clips', data: data as never, filePath: mp4Path })).id
+/** A new upload is always queued; the state a test needs is then set as the pipeline would. */
+const createClip = async ({ processing, ...data }: Record<string, unknown>) => {
+  const { id } = await payload().create({ collection: 'clips', data: data as never, filePath: mp4Path })
+  if (processing) await payload().update({ collection: 'clips', id, data: { processing } as never })
+  return id
+}
 
 const submissionData = (title: string, organisation?: Id) => ({
   call: fx.call as number,

@@ -62,11 +62,13 @@ test('a story scheduled for publishing goes public when the default queue runs a
 
 test('a scheduled publish is refused by the publish gate while a clip lacks consent', async () => {
   const { payload } = server.current
-  const clip = await payload.create({
+  const uploaded = await payload.create({
     collection: 'clips',
-    data: { title: 'Klip uden samtykke', processing: { status: 'ready' } } as never,
+    data: { title: 'Klip uden samtykke' } as never,
     filePath: await makeTestVideo('scheduled.mp4'),
   })
+  // Processed, so that consent is the only thing holding the story back.
+  const clip = await payload.update({ collection: 'clips', id: uploaded.id, data: { processing: { status: 'ready' } } as never })
   const story = await draftStory('Planlagt med klip', [clip.id])
   const job = await schedule(story.id, new Date(Date.now() - 1000))
 
@@ -75,5 +77,5 @@ test('a scheduled publish is refused by the publish gate while a clip lacks cons
   expect(await publicStatus(story.id)).toBe(404)
   const after = await payload.findByID({ collection: 'payload-jobs', id: job.id })
   expect(after.hasError).toBe(true)
-  expect(JSON.stringify(after.log ?? after.error)).toContain('Klip uden samtykke')
+  expect(JSON.stringify(after.log ?? after.error)).toMatch(/Klippet "Klip uden samtykke" mangler bekræftet samtykke/)
 })

@@ -17,7 +17,9 @@ export type RenditionPlan = {
 }
 
 export type PipelinePlan = {
+  /** ffmpeg's notation ('30000/1001') and its value (29.97). */
   fps: string
+  fpsValue: number
   hasAudio: boolean
   renditions: RenditionPlan[]
   /** Runs first on the fast path: the top rendition, playable within seconds. */
@@ -226,6 +228,7 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast' 
 
   return {
     fps,
+    fpsValue: fpsNumber,
     hasAudio: probe.hasAudio,
     renditions,
     remux,

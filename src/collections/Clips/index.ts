@@ -9,6 +9,8 @@ import { toOptions } from '../../constants/options'
 import { readClips } from './access/publicClips'
 import { consentFields } from './consentFields'
 import { deriveConsentState } from './hooks/deriveConsentState'
+import { queueProcessing, removeOutputs, resetOnNewFile } from './hooks/queueProcessing'
+import { refuseNonVideo } from './hooks/refuseNonVideo'
 import { pipelineFields } from './pipelineFields'
 
 /**
@@ -26,13 +28,18 @@ export const Clips: CollectionConfig = {
   access: { read: readClips, create: staffOnly, update: staffOnly, delete: staffOnly },
   upload: {
     staticDir: path.join(mediaDir(), 'originals'),
-    // Audio-only and broken files are accepted here and failed by the pipeline with a reason.
-    mimeTypes: ['video/*', 'audio/*', 'application/mp4', 'application/vnd.ms-asf'],
+    // No MIME allow-list: refuseNonVideo refuses what can never be video, with reasons, and
+    // the pipeline fails the rest (audio only, unreadable) with a reason, keeping the original.
     // Originals are served to staff only (see readClips); never crop or resize a video.
     crop: false,
     focalPoint: false,
   },
-  hooks: { beforeChange: [deriveConsentState] },
+  hooks: {
+    beforeOperation: [refuseNonVideo],
+    beforeChange: [deriveConsentState, resetOnNewFile],
+    afterChange: [queueProcessing],
+    afterDelete: [removeOutputs],
+  },
   fields: [
     // Payload's own upload fields, narrowed: the original's name (often a person's name or a
     // date and place) and its URL are for staff; the public gets renditions instead.

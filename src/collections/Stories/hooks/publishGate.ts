@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import { ValidationError } from 'payload'
 
+import { validationError } from '../../../lib/validationError'
 import { clipBlocker, type ClipGateInput } from '../../Clips/isPublishable'
 
 const idOf = (value: unknown): number | string =>
@@ -30,16 +30,6 @@ export const publishGate: CollectionBeforeChangeHook = async ({ data, req, colle
     return clip ? clipBlocker(clip as ClipGateInput) : `Klip ${id} findes ikke / does not exist`
   })
   const messages = blockers.filter((blocker: string | null): blocker is string => blocker !== null)
-  if (messages.length > 0) {
-    const error = new ValidationError({
-      collection: collection.slug,
-      errors: messages.map((message: string) => ({ path: 'clips', message })),
-      req,
-    })
-    // The reasons belong in the message too: it is what the admin's toast and a scheduled
-    // publish job's log show, and "clips is invalid" alone tells an editor nothing.
-    error.message = `${error.message}. ${messages.join(' ')}`
-    throw error
-  }
+  if (messages.length > 0) throw validationError(collection.slug, 'clips', messages, req)
   return data
 }

@@ -1,0 +1,26 @@
+import { runFfmpeg } from './ffmpeg'
+
+/**
+ * A poster frame from the top rendition (already upright, SDR and square-pixelled): the frame
+ * the editor picked, or the most representative of a window early in the clip (ffmpeg's
+ * `thumbnail` filter skips black and blurred frames).
+ */
+export const extractPoster = async (rendition: string, target: string, duration: number, at?: number | null) => {
+  const chosen = typeof at === 'number' && at >= 0 ? Math.min(at, Math.max(0, duration - 0.05)) : undefined
+  const start = chosen ?? Math.min(duration * 0.1, Math.max(0, duration - 1))
+  await runFfmpeg({
+    input: rendition,
+    inputOptions: ['-ss', start.toFixed(3)],
+    outputs: [
+      {
+        target,
+        options: [
+          ...(chosen === undefined ? ['-vf', 'thumbnail=50'] : []),
+          '-frames:v', '1',
+          '-map_metadata', '-1',
+          '-q:v', '2',
+        ],
+      },
+    ],
+  })
+}

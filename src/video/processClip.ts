@@ -1,0 +1,180 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+
+import type { Clip } from '../payload-types'
+import { ffprobe, FfmpegError, runFfmpeg } from './ffmpeg'
+import { avcCodec, masterPlaylist, measureVariant } from './hls'
+import { clipOutputDir, clipOutputRoot, clipOutputUrl, originalPath, sourceVersion } from './paths'
+import { planPipeline, type RenditionPlan } from './plan'
+import { extractPoster } from './poster'
+import { probe, ProbeError, type Probe } from './probe'
+
+/** Our own updates of a clip carry this, so they do not queue the pipeline again. */
+export const PIPELINE_CONTEXT = { fromPipeline: true }
+
+export class PermanentPipelineError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PermanentPipelineError'
+  }
+}
+
+type Options = { signal?: AbortSignal; preset?: string }
+
+/**
+ * The whole pipeline for one clip (SPEC §5): probe → plan → encode → publish. Progress and
+ * the outcome are written to the clip. A source that can never work (no video, unreadable)
+ * fails the clip with a plain reason and throws PermanentPipelineError; anything else throws
+ * to let the job queue retry. The original upload is only ever read.
+ */
+export const processClip = async (payload: Payload, clipId: number | string, options: Options = {}) => {
+  const clip = await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true })
+  if (!clip.filename) throw new PermanentPipelineError('Klippet har ingen fil / The clip has no file')
+  const source = originalPath(clip.filename)
+
+  const update = (data: Partial<Clip>) =>
+    payload.update({ collection: 'clips', id: clipId, data: data as never, context: PIPELINE_CONTEXT, overrideAccess: true, depth: 0 })
+  await update({ processing: { status: 'processing', progress: 0, error: null } })
+
+  let probed: Probe
+  try {
+    probed = await probe(source)
+  } catch (error) {
+    if (error instanceof ProbeError) {
+      await update({ processing: { status: 'failed', progress: 0, error: error.message } })
+      throw new PermanentPipelineError(error.message)
+    }
+    throw error
+  }
+  await update({ probe: probeFields(probed) })
+
+  const version = await sourceVersion(source)
+  const outDir = clipOutputDir(clipId, version)
+  await fs.rm(outDir, { recursive: true, force: true })
+  await fs.mkdir(outDir, { recursive: true })
+  const plan = planPipeline(probed, { input: source, outDir, preset: options.preset })
+
+  let lastReported = 0
+  const reportProgress = async (percent: number) => {
+    const rounded = Math.floor(percent)
+    if (rounded < lastReported + 5 && rounded < 100) return
+    lastReported = rounded
+    await update({ processing: { status: 'processing', progress: Math.min(99, rounded), error: null } }).catch(() => {})
+  }
+
+  try {
+    if (plan.remux) {
+      await runFfmpeg(plan.remux, { signal: options.signal, timeoutSeconds: 60 + probed.duration * 2 })
+      // Playable now: publish the remuxed top rendition before the rest of the ladder.
+      await update({ renditions: [await renditionFields(plan.renditions[0], clipId, version)] })
+    }
+    await runFfmpeg(plan.ladder, {
+      signal: options.signal,
+      durationSeconds: probed.duration,
+      onProgress: (percent) => void reportProgress(percent),
+      // Generous, proportional to the clip: a stuck ffmpeg must not hold a worker forever.
+      timeoutSeconds: 120 + probed.duration * 20,
+    })
+  } catch (error) {
+    await fs.rm(outDir, { recursive: true, force: true })
+    if (error instanceof FfmpegError && !options.signal?.aborted) {
+      const reason = ffmpegReason(error)
+      await update({ processing: { status: 'failed', progress: 0, error: reason } })
+      // A decode error in the source will not go away by retrying.
+      if (/Invalid data|corrupt|moov atom not found|could not find codec/i.test(error.stderr)) {
+        throw new PermanentPipelineError(reason)
+      }
+    }
+    throw error
+  }
+
+  const renditions = await Promise.all(plan.renditions.map((rendition) => renditionFields(rendition, clipId, version)))
+  const variants = await Promise.all(
+    plan.renditions.map(async (rendition, i) => ({
+      playlist: path.basename(rendition.hlsPlaylist),
+      width: rendition.width,
+      height: rendition.height,
+      fps: plan.fpsValue,
+      codecs: [avcCodec(renditions[i].level), ...(plan.hasAudio ? ['mp4a.40.2'] : [])].join(','),
+      stats: await measureVariant(rendition.hlsPlaylist),
+    })),
+  )
+  await fs.writeFile(path.join(outDir, 'master.m3u8'), masterPlaylist(variants))
+
+  const poster = await createPoster(payload, clip, plan.renditions[0].mp4, probed.duration)
+  await update({
+    processing: { status: 'ready', progress: 100, error: null },
+    renditions: renditions.map(({ level: _level, ...fields }) => fields),
+    hlsUrl: clipOutputUrl(clipId, version, 'master.m3u8'),
+    poster: poster.id as number,
+  })
+  if (clip.poster && String(typeof clip.poster === 'object' ? clip.poster.id : clip.poster) !== String(poster.id)) {
+    await payload.delete({ collection: 'media', id: typeof clip.poster === 'object' ? clip.poster.id : clip.poster, overrideAccess: true }).catch(() => {})
+  }
+  await removeOtherVersions(clipId, version)
+}
+
+const probeFields = (p: Probe): Clip['probe'] => ({
+  duration: Math.round(p.duration * 1000) / 1000,
+  width: p.width,
+  height: p.height,
+  rotation: p.rotation,
+  videoCodec: p.videoCodec,
+  audioCodec: p.audioCodec ?? null,
+  fps: Math.round(p.fps * 1000) / 1000,
+  variableFrameRate: p.variableFrameRate,
+  hasAudio: p.hasAudio,
+  bitrate: p.bitrate ?? null,
+})
+
+const renditionFields = async (rendition: RenditionPlan, clipId: number | string, version: string) => {
+  const [stat, data] = await Promise.all([fs.stat(rendition.mp4), ffprobe(rendition.mp4)])
+  const video = data.streams.find((stream) => stream.codec_type === 'video')
+  const duration = Number(data.format.duration) || 0
+  return {
+    label: rendition.label,
+    url: clipOutputUrl(clipId, version, path.basename(rendition.mp4)),
+    width: video?.width ?? rendition.width,
+    height: video?.height ?? rendition.height,
+    bitrate: duration > 0 ? Math.round((stat.size * 8) / duration) : null,
+    mimeType: 'video/mp4',
+    size: stat.size,
+    level: video?.level,
+  }
+}
+
+const createPoster = async (payload: Payload, clip: Clip, topRendition: string, duration: number) => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'b2c-poster-'))
+  try {
+    const file = path.join(dir, `plakat-${clip.id}.jpg`)
+    await extractPoster(topRendition, file, duration, clip.posterAt)
+    return await payload.create({
+      collection: 'media',
+      data: { alt: `Stillbillede fra videoen "${clip.title ?? clip.filename}"` },
+      filePath: file,
+      overrideAccess: true,
+    })
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true })
+  }
+}
+
+const removeOtherVersions = async (clipId: number | string, keep: string) => {
+  const root = clipOutputRoot(clipId)
+  for (const entry of await fs.readdir(root).catch(() => [] as string[])) {
+    if (entry !== keep) await fs.rm(path.join(root, entry), { recursive: true, force: true })
+  }
+}
+
+/** ffmpeg's last meaningful stderr line, for the editor. */
+const ffmpegReason = (error: FfmpegError): string => {
+  const line = error.stderr
+    .split('\n')
+    .map((text) => text.trim())
+    .filter((text) => text && !/^(frame=|size=|video:|\[out#|Press \[q\])/.test(text))
+    .pop()
+  return `Videoen kunne ikke behandles / The video could not be processed: ${line ?? error.message}`
+}
