@@ -77,5 +77,6 @@ test('a scheduled publish is refused by the publish gate while a clip lacks cons
   expect(await publicStatus(story.id)).toBe(404)
   const after = await payload.findByID({ collection: 'payload-jobs', id: job.id })
   expect(after.hasError).toBe(true)
-  expect(JSON.stringify(after.log ?? after.error)).toMatch(/Klippet "Klip uden samtykke" mangler bekræftet samtykke/)
+  const messages = (after.log ?? []).map((entry) => (entry.error as { message?: string } | undefined)?.message).join(' ')
+  expect(messages).toMatch(/Klippet "Klip uden samtykke" mangler bekræftet samtykke/)
 })
