@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises'
+
 import { runFfmpeg } from './ffmpeg'
 
 /**
@@ -8,6 +10,16 @@ import { runFfmpeg } from './ffmpeg'
 export const extractPoster = async (rendition: string, target: string, duration: number, at?: number | null) => {
   const chosen = typeof at === 'number' && at >= 0 ? Math.min(at, Math.max(0, duration - 0.05)) : undefined
   const start = chosen ?? Math.min(duration * 0.1, Math.max(0, duration - 1))
+  try {
+    await grabFrame(rendition, target, start, chosen === undefined)
+  } catch (error) {
+    // A source that claimed more than it held can leave nothing at that second: take the first.
+    if (start === 0) throw error
+    await grabFrame(rendition, target, 0, false)
+  }
+}
+
+const grabFrame = async (rendition: string, target: string, start: number, representative: boolean) => {
   await runFfmpeg({
     input: rendition,
     inputOptions: ['-ss', start.toFixed(3)],
@@ -15,7 +27,7 @@ export const extractPoster = async (rendition: string, target: string, duration:
       {
         target,
         options: [
-          ...(chosen === undefined ? ['-vf', 'thumbnail=50'] : []),
+          ...(representative ? ['-vf', 'thumbnail=50'] : []),
           '-frames:v', '1',
           '-map_metadata', '-1',
           '-q:v', '2',
@@ -23,4 +35,7 @@ export const extractPoster = async (rendition: string, target: string, duration:
       },
     ],
   })
+  // Past the last frame ffmpeg exits 0 having written nothing.
+  const written = await stat(target).catch(() => null)
+  if (!written?.size) throw new Error(`no frame at ${start.toFixed(3)} s`)
 }

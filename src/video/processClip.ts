@@ -33,10 +33,29 @@ type Options = { signal?: AbortSignal; preset?: string }
 export const processClip = async (payload: Payload, clipId: number | string, options: Options = {}) => {
   const clip = await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true })
   if (!clip.filename) throw new PermanentPipelineError('Klippet har ingen fil / The clip has no file')
-  const source = originalPath(clip.filename)
-
   const update = (data: Partial<Clip>) =>
     payload.update({ collection: 'clips', id: clipId, data: data as never, context: PIPELINE_CONTEXT, overrideAccess: true, depth: 0 })
+  try {
+    await runPipeline(payload, clip, update, options)
+  } catch (error) {
+    // Whatever went wrong, the clip says so (a retry sets it back to processing).
+    const current = await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true }).catch(() => null)
+    if (current && current.processing?.status !== 'failed') {
+      const reason = error instanceof FfmpegError ? ffmpegReason(error) : (error as Error).message
+      await update({ processing: { status: 'failed', progress: 0, error: reason } }).catch(() => {})
+    }
+    throw error
+  }
+}
+
+const runPipeline = async (
+  payload: Payload,
+  clip: Clip,
+  update: (data: Partial<Clip>) => Promise<unknown>,
+  options: Options,
+) => {
+  const clipId = clip.id
+  const source = originalPath(clip.filename!)
   await update({ processing: { status: 'processing', progress: 0, error: null } })
 
   let probed: Probe
@@ -69,7 +88,8 @@ export const processClip = async (payload: Payload, clipId: number | string, opt
     if (plan.remux) {
       await runFfmpeg(plan.remux, { signal: options.signal, timeoutSeconds: 60 + probed.duration * 2 })
       // Playable now: publish the remuxed top rendition before the rest of the ladder.
-      await update({ renditions: [await renditionFields(plan.renditions[0], clipId, version)] })
+      const { level: _level, duration: _duration, ...top } = await renditionFields(plan.renditions[0], clipId, version)
+      await update({ renditions: [top] })
     }
     await runFfmpeg(plan.ladder, {
       signal: options.signal,
@@ -104,10 +124,11 @@ export const processClip = async (payload: Payload, clipId: number | string, opt
   )
   await fs.writeFile(path.join(outDir, 'master.m3u8'), masterPlaylist(variants))
 
-  const poster = await createPoster(payload, clip, plan.renditions[0].mp4, probed.duration)
+  // The top rendition's own duration: a cut-short source may claim far more than it holds.
+  const poster = await createPoster(payload, clip, plan.renditions[0].mp4, renditions[0].duration || probed.duration)
   await update({
     processing: { status: 'ready', progress: 100, error: null },
-    renditions: renditions.map(({ level: _level, ...fields }) => fields),
+    renditions: renditions.map(({ level: _level, duration: _duration, ...fields }) => fields),
     hlsUrl: clipOutputUrl(clipId, version, 'master.m3u8'),
     poster: poster.id as number,
   })
@@ -143,6 +164,7 @@ const renditionFields = async (rendition: RenditionPlan, clipId: number | string
     mimeType: 'video/mp4',
     size: stat.size,
     level: video?.level,
+    duration,
   }
 }
 
