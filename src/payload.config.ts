@@ -19,6 +19,7 @@ import { Users } from './collections/Users'
 import { readEnv } from './config/env'
 import { resolveSecret } from './config/secret'
 import { databaseAdapter } from './db'
+import { useWriteAheadLog } from './db/sqlitePragmas'
 import { TIME_ZONE } from './lib/copenhagenTime'
 import { formatBytes } from './lib/formatBytes'
 import { processClipTask, VIDEO_QUEUE } from './video/task'
@@ -79,4 +80,5 @@ export default buildConfig({
     shouldAutoRun: () => readEnv().runJobs,
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  onInit: useWriteAheadLog,
 })

@@ -12,6 +12,7 @@ import { errorHandler } from './errors'
 import { healthz } from './healthz'
 import { mountNext, type NextMount } from './nextHandler'
 import { payloadApi } from './payloadApi'
+import { watchLeases } from '../video/lease'
 
 export type ServerOptions = {
   /** 'dev' compiles pages on demand, 'prod' serves `npm run build`, false serves the API only. */
@@ -35,6 +36,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
   const env = readEnv()
   const runJobs = options.runJobs ?? env.runJobs
   const payload = await getPayload({ config, cron: runJobs })
+  const stopLeases = runJobs ? watchLeases(payload) : () => {}
   await ensureFirstAdmin(payload, env)
   await options.beforeListen?.(payload)
 
@@ -73,6 +75,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
         server.close(() => resolve())
         server.closeIdleConnections()
       })
+      stopLeases()
       await nextMount?.close()
       await payload.destroy()
     })())

@@ -10,7 +10,10 @@ process.env.RUN_JOBS = 'true'
 const { getPayload } = await import('payload')
 const { default: config } = await import('../payload.config')
 
+const { watchLeases } = await import('../video/lease')
+
 const payload = await getPayload({ config, cron: true })
+const stopLeases = watchLeases(payload)
 payload.logger.info('Worker: running the job queue')
 
 // Croner's timers are unref'd; hold the process open until we are told to stop.
@@ -18,6 +21,7 @@ const alive = setInterval(() => {}, 60_000)
 const stop = (signal: string) => {
   payload.logger.info(`${signal}: worker stopping`)
   clearInterval(alive)
+  stopLeases()
   payload
     .destroy()
     .then(() => process.exit(0))

@@ -2,6 +2,8 @@
  * The one module that talks to fluent-ffmpeg (archived upstream): everything else in the
  * pipeline works with plain argument lists and typed results, so replacing it touches one file.
  */
+import os from 'node:os'
+
 import ffmpeg from 'fluent-ffmpeg'
 
 export type FfprobeData = {
@@ -100,7 +102,12 @@ export const runFfmpeg = (job: FfmpegJob, options: RunOptions = {}): Promise<voi
   return new Promise((resolve, reject) => {
     const command = ffmpeg({ timeout: options.timeoutSeconds, niceness: options.niceness ?? 10 } as never)
       .input(job.input)
-      .inputOptions(['-hide_banner', ...job.inputOptions])
+      .inputOptions([
+        '-hide_banner',
+        // ffmpeg's own CPU-time limit also stops an ffmpeg whose worker was killed (orphaned).
+        ...(options.timeoutSeconds ? ['-timelimit', String(Math.ceil(options.timeoutSeconds * os.cpus().length))] : []),
+        ...job.inputOptions,
+      ])
     if (job.filterComplex) command.outputOptions(['-filter_complex', job.filterComplex])
     for (const output of job.outputs) command.output(output.target).outputOptions(output.options)
 

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import type { Clip } from '../payload-types'
+import { retryWhenBusy } from '../db/sqlitePragmas'
 import { ffprobe, FfmpegError, runFfmpeg } from './ffmpeg'
 import { avcCodec, masterPlaylist, measureVariant } from './hls'
 import { clipOutputDir, clipOutputRoot, clipOutputUrl, originalPath, sourceVersion } from './paths'
@@ -34,7 +35,9 @@ export const processClip = async (payload: Payload, clipId: number | string, opt
   const clip = await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true })
   if (!clip.filename) throw new PermanentPipelineError('Klippet har ingen fil / The clip has no file')
   const update = (data: Partial<Clip>) =>
-    payload.update({ collection: 'clips', id: clipId, data: data as never, context: PIPELINE_CONTEXT, overrideAccess: true, depth: 0 })
+    retryWhenBusy(() =>
+      payload.update({ collection: 'clips', id: clipId, data: data as never, context: PIPELINE_CONTEXT, overrideAccess: true, depth: 0 }),
+    )
   try {
     await runPipeline(payload, clip, update, options)
   } catch (error) {
@@ -71,10 +74,14 @@ const runPipeline = async (
   await update({ probe: probeFields(probed) })
 
   const version = await sourceVersion(source)
-  const outDir = clipOutputDir(clipId, version)
-  await fs.rm(outDir, { recursive: true, force: true })
-  await fs.mkdir(outDir, { recursive: true })
-  const plan = planPipeline(probed, { input: source, outDir, preset: options.preset })
+  const finalDir = clipOutputDir(clipId, version)
+  // Each attempt encodes into its own work folder and moves finished files into place, so an
+  // attempt of a worker that died (its ffmpeg may still run) never mixes with this one.
+  const workDir = path.join(clipOutputRoot(clipId), `.work-${version}-${process.pid}-${Date.now()}`)
+  await fs.mkdir(workDir, { recursive: true })
+  await fs.mkdir(finalDir, { recursive: true })
+  const plan = planPipeline(probed, { input: source, outDir: workDir, preset: options.preset })
+  const published = (file: string) => path.join(finalDir, path.basename(file))
 
   let lastReported = 0
   const reportProgress = async (percent: number) => {
@@ -87,8 +94,9 @@ const runPipeline = async (
   try {
     if (plan.remux) {
       await runFfmpeg(plan.remux, { signal: options.signal, timeoutSeconds: 60 + probed.duration * 2 })
+      await moveInto(workDir, finalDir)
       // Playable now: publish the remuxed top rendition before the rest of the ladder.
-      const { level: _level, duration: _duration, ...top } = await renditionFields(plan.renditions[0], clipId, version)
+      const { level: _level, duration: _duration, ...top } = await renditionFields(plan.renditions[0], published, clipId, version)
       await update({ renditions: [top] })
     }
     await runFfmpeg(plan.ladder, {
@@ -98,20 +106,19 @@ const runPipeline = async (
       // Generous, proportional to the clip: a stuck ffmpeg must not hold a worker forever.
       timeoutSeconds: 120 + probed.duration * 20,
     })
+    await moveInto(workDir, finalDir)
   } catch (error) {
-    await fs.rm(outDir, { recursive: true, force: true })
-    if (error instanceof FfmpegError && !options.signal?.aborted) {
-      const reason = ffmpegReason(error)
-      await update({ processing: { status: 'failed', progress: 0, error: reason } })
+    if (error instanceof FfmpegError && !options.signal?.aborted && /Invalid data|corrupt|moov atom not found|could not find codec/i.test(error.stderr)) {
       // A decode error in the source will not go away by retrying.
-      if (/Invalid data|corrupt|moov atom not found|could not find codec/i.test(error.stderr)) {
-        throw new PermanentPipelineError(reason)
-      }
+      await update({ processing: { status: 'failed', progress: 0, error: ffmpegReason(error) } })
+      throw new PermanentPipelineError(ffmpegReason(error))
     }
     throw error
+  } finally {
+    await fs.rm(workDir, { recursive: true, force: true })
   }
 
-  const renditions = await Promise.all(plan.renditions.map((rendition) => renditionFields(rendition, clipId, version)))
+  const renditions = await Promise.all(plan.renditions.map((rendition) => renditionFields(rendition, published, clipId, version)))
   const variants = await Promise.all(
     plan.renditions.map(async (rendition, i) => ({
       playlist: path.basename(rendition.hlsPlaylist),
@@ -119,13 +126,13 @@ const runPipeline = async (
       height: rendition.height,
       fps: plan.fpsValue,
       codecs: [avcCodec(renditions[i].level), ...(plan.hasAudio ? ['mp4a.40.2'] : [])].join(','),
-      stats: await measureVariant(rendition.hlsPlaylist),
+      stats: await measureVariant(published(rendition.hlsPlaylist)),
     })),
   )
-  await fs.writeFile(path.join(outDir, 'master.m3u8'), masterPlaylist(variants))
+  await fs.writeFile(path.join(finalDir, 'master.m3u8'), masterPlaylist(variants))
 
   // The top rendition's own duration: a cut-short source may claim far more than it holds.
-  const poster = await createPoster(payload, clip, plan.renditions[0].mp4, renditions[0].duration || probed.duration)
+  const poster = await createPoster(payload, clip, published(plan.renditions[0].mp4), renditions[0].duration || probed.duration)
   await update({
     processing: { status: 'ready', progress: 100, error: null },
     renditions: renditions.map(({ level: _level, duration: _duration, ...fields }) => fields),
@@ -151,8 +158,14 @@ const probeFields = (p: Probe): Clip['probe'] => ({
   bitrate: p.bitrate ?? null,
 })
 
-const renditionFields = async (rendition: RenditionPlan, clipId: number | string, version: string) => {
-  const [stat, data] = await Promise.all([fs.stat(rendition.mp4), ffprobe(rendition.mp4)])
+const renditionFields = async (
+  rendition: RenditionPlan,
+  published: (file: string) => string,
+  clipId: number | string,
+  version: string,
+) => {
+  const file = published(rendition.mp4)
+  const [stat, data] = await Promise.all([fs.stat(file), ffprobe(file)])
   const video = data.streams.find((stream) => stream.codec_type === 'video')
   const duration = Number(data.format.duration) || 0
   return {
@@ -182,6 +195,11 @@ const createPoster = async (payload: Payload, clip: Clip, topRendition: string, 
   } finally {
     await fs.rm(dir, { recursive: true, force: true })
   }
+}
+
+/** Moves every finished file of a work folder into the published one. */
+const moveInto = async (workDir: string, finalDir: string) => {
+  for (const entry of await fs.readdir(workDir)) await fs.rename(path.join(workDir, entry), path.join(finalDir, entry))
 }
 
 const removeOtherVersions = async (clipId: number | string, keep: string) => {

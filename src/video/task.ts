@@ -1,5 +1,6 @@
 import type { TaskConfig } from 'payload'
 
+import { startHeartbeat } from './lease'
 import { PermanentPipelineError, processClip } from './processClip'
 
 export const VIDEO_QUEUE = 'video'
@@ -14,14 +15,17 @@ export const processClipTask = {
   inputSchema: [{ name: 'clipId', type: 'text', required: true }],
   outputSchema: [{ name: 'failedPermanently', type: 'text' }],
   retries: { attempts: 3, backoff: { type: 'exponential', delay: 15_000 } },
-  handler: async ({ input, req }) => {
+  handler: async ({ input, job, req }) => {
     const { clipId } = input as { clipId: string }
+    const stopHeartbeat = startHeartbeat(req.payload, job?.id)
     try {
       await processClip(req.payload, clipId)
       return { output: {} }
     } catch (error) {
       if (error instanceof PermanentPipelineError) return { output: { failedPermanently: error.message } }
       throw error
+    } finally {
+      stopHeartbeat()
     }
   },
 } satisfies TaskConfig<'processClip'>

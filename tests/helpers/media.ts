@@ -72,6 +72,9 @@ export const SOURCES = {
     ]),
   uhd4k: () =>
     ffmpeg('uhd-4k.mp4', [...picture('3840x2160', 25, 1), ...tone(1), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest']),
+  /** Long enough that a worker can be killed halfway through its transcode. */
+  longLandscape: () =>
+    ffmpeg('long-landscape.mp4', [...picture('1920x1080', 30, 20), ...tone(20), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-vf', 'setsar=1,hue=s=0.8', '-c:a', 'aac', '-shortest']),
   oneSecond: () =>
     ffmpeg('one-second.mp4', [...picture('1280x720', 30, 1), ...tone(1), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest']),
   audioOnly: () => ffmpeg('audio-only.m4a', [...tone(2, 44100), '-c:a', 'aac']),

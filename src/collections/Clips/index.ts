@@ -8,6 +8,7 @@ import { PROCESSING_STATUSES } from '../../constants/stages'
 import { toOptions } from '../../constants/options'
 import { readClips } from './access/publicClips'
 import { consentFields } from './consentFields'
+import { reprocessEndpoint } from './endpoints/reprocess'
 import { deriveConsentState } from './hooks/deriveConsentState'
 import { queueProcessing, removeOutputs, resetOnNewFile } from './hooks/queueProcessing'
 import { refuseNonVideo } from './hooks/refuseNonVideo'
@@ -34,6 +35,7 @@ export const Clips: CollectionConfig = {
     crop: false,
     focalPoint: false,
   },
+  endpoints: [reprocessEndpoint],
   hooks: {
     beforeOperation: [refuseNonVideo],
     beforeChange: [deriveConsentState, resetOnNewFile],

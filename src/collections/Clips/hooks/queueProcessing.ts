@@ -25,8 +25,7 @@ export const resetOnNewFile: CollectionBeforeChangeHook = ({ data, originalDoc, 
 export const queueProcessing: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, context, req }) => {
   if (context.fromPipeline) return doc
   const replaced = operation === 'update' && hasNewFile(doc, previousDoc)
-  const retry = operation === 'update' && context.reprocess === true
-  if (operation === 'create' || replaced || retry) {
+  if (operation === 'create' || replaced) {
     await req.payload.jobs.queue({ task: 'processClip', queue: VIDEO_QUEUE, input: { clipId: String(doc.id) }, req })
   }
   return doc

@@ -1,0 +1,28 @@
+import type { Payload } from 'payload'
+
+/**
+ * SQLite in write-ahead-log mode: readers (web requests) never wait for a writer (a worker
+ * saving progress), and a file shared by a web process and a worker stays usable. The mode is
+ * stored in the database file, so setting it once per start is enough.
+ */
+export const useWriteAheadLog = async (payload: Payload) => {
+  const client = (payload.db as { client?: { execute?: (sql: string) => Promise<unknown> } }).client
+  if (payload.db.name !== 'sqlite' || typeof client?.execute !== 'function') return
+  await client.execute('PRAGMA journal_mode=WAL')
+}
+
+/**
+ * libsql opens connections with no busy timeout, so two processes writing at the same moment
+ * get SQLITE_BUSY at once. Writes that must not be lost are retried for a few seconds.
+ */
+export const retryWhenBusy = async <T>(write: () => Promise<T>, attempts = 40): Promise<T> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write()
+    } catch (error) {
+      const busy = /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message) + String((error as { cause?: Error })?.cause?.message))
+      if (!busy || attempt >= attempts) throw error
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200))
+    }
+  }
+}
