@@ -11,6 +11,7 @@ import { danishAdminByDefault } from './adminLanguage'
 import { errorHandler } from './errors'
 import { healthz } from './healthz'
 import { mountNext, type NextMount } from './nextHandler'
+import { mediaFiles } from './mediaFiles'
 import { payloadApi } from './payloadApi'
 import { watchLeases } from '../video/lease'
 
@@ -45,7 +46,8 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
   app.set('trust proxy', 'loopback')
 
   app.get('/healthz', healthz(payload))
-  // Later: /api/public/*, /feed/* and /media/* go here, before Payload's own /api.
+  app.use('/media', mediaFiles(payload))
+  // Later: /api/public/* and /feed/* go here, before Payload's own /api.
   app.use('/api', payloadApi(config))
 
   let nextMount: NextMount | undefined

@@ -23,7 +23,7 @@ export const Clips: CollectionConfig = {
   labels: { singular: { da: 'Videoklip', en: 'Video clip' }, plural: { da: 'Videoklip', en: 'Video clips' } },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'story', 'processing.status', 'probe.duration', 'consent.confirmed'],
+    defaultColumns: ['title', 'story', 'processingStatus', 'outputs', 'updatedAt'],
     group: { da: 'Video', en: 'Video' },
   },
   access: { read: readClips, create: staffOnly, update: staffOnly, delete: staffOnly },
@@ -91,10 +91,34 @@ export const Clips: CollectionConfig = {
     },
     ...consentFields,
     {
+      name: 'processingStatus',
+      type: 'ui',
+      label: { da: 'Status', en: 'Status' },
+      admin: {
+        position: 'sidebar',
+        components: {
+          Field: '/components/admin/ClipProcessing#ClipProcessing',
+          Cell: '/components/admin/ClipCells#ClipStatusCell',
+        },
+      },
+    },
+    {
+      name: 'outputs',
+      type: 'ui',
+      label: { da: 'Varighed', en: 'Duration' },
+      admin: {
+        components: {
+          Field: '/components/admin/ClipOutputs#ClipOutputs',
+          Cell: '/components/admin/ClipCells#ClipDurationCell',
+        },
+      },
+    },
+    {
       name: 'processing',
       type: 'group',
       label: { da: 'Behandling', en: 'Processing' },
-      admin: { position: 'sidebar' },
+      // Shown by the ClipProcessing component above, which follows it live.
+      admin: { hidden: true },
       fields: [
         {
           name: 'status',

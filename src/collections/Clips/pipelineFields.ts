@@ -1,6 +1,8 @@
 import type { Field } from 'payload'
 
 const readOnly = { readOnly: true }
+/** The ClipOutputs admin component shows these, live and readable; the raw fields stay hidden. */
+const shownByClipOutputs = { readOnly: true, hidden: true }
 
 /**
  * What the video pipeline writes (SPEC §5, names fixed by §10). Read-only in the admin: only
@@ -11,7 +13,7 @@ export const pipelineFields: Field[] = [
     name: 'probe',
     type: 'group',
     label: { da: 'Teknisk info', en: 'Probe' },
-    admin: readOnly,
+    admin: shownByClipOutputs,
     fields: [
       { name: 'duration', type: 'number', label: { da: 'Varighed (s)', en: 'Duration (s)' } },
       { name: 'width', type: 'number' },
@@ -29,7 +31,7 @@ export const pipelineFields: Field[] = [
     name: 'renditions',
     type: 'array',
     label: { da: 'Versioner', en: 'Renditions' },
-    admin: readOnly,
+    admin: shownByClipOutputs,
     fields: [
       { name: 'label', type: 'text' },
       { name: 'url', type: 'text' },
@@ -40,7 +42,7 @@ export const pipelineFields: Field[] = [
       { name: 'size', type: 'number' },
     ],
   },
-  { name: 'hlsUrl', type: 'text', label: { da: 'HLS-adresse', en: 'HLS URL' }, admin: readOnly },
+  { name: 'hlsUrl', type: 'text', label: { da: 'HLS-adresse', en: 'HLS URL' }, admin: shownByClipOutputs },
   { name: 'poster', type: 'upload', relationTo: 'media', label: { da: 'Plakatbillede', en: 'Poster' }, admin: readOnly },
   {
     name: 'posterAt',

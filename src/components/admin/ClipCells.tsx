@@ -1,0 +1,25 @@
+'use client'
+import React from 'react'
+
+type CellProps = { rowData?: { processing?: { status?: string; progress?: number }; probe?: { duration?: number } } }
+
+const LABELS: Record<string, string> = { queued: 'I kø', processing: 'Behandles', ready: 'Klar', failed: 'Fejlet' }
+
+/** List column: the pipeline state (with progress while it runs). */
+export const ClipStatusCell: React.FC<CellProps> = ({ rowData }) => {
+  const status = rowData?.processing?.status ?? 'queued'
+  return (
+    <span>
+      {LABELS[status] ?? status}
+      {status === 'processing' ? ` ${Math.round(rowData?.processing?.progress ?? 0)} %` : ''}
+    </span>
+  )
+}
+
+/** List column: the clip's duration as m:ss. */
+export const ClipDurationCell: React.FC<CellProps> = ({ rowData }) => {
+  const seconds = rowData?.probe?.duration
+  if (!seconds) return <span>–</span>
+  const whole = Math.round(seconds)
+  return <span>{`${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`}</span>
+}

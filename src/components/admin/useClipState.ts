@@ -1,0 +1,37 @@
+'use client'
+import { useConfig, useDocumentInfo } from '@payloadcms/ui'
+import { useCallback, useEffect, useState } from 'react'
+
+import type { Clip } from '../../payload-types'
+
+const ACTIVE = new Set(['queued', 'processing'])
+
+/**
+ * The clip as the server has it now, polled every two seconds while the pipeline works on it,
+ * so the admin shows progress without a reload (the form itself only holds what was loaded).
+ */
+export const useClipState = () => {
+  const { id } = useDocumentInfo()
+  const { config } = useConfig()
+  const [clip, setClip] = useState<Clip | null>(null)
+  const url = id ? `${config.serverURL}${config.routes.api}/clips/${id}?depth=1` : null
+
+  const refresh = useCallback(async () => {
+    if (!url) return
+    const res = await fetch(url, { credentials: 'include' })
+    if (res.ok) setClip((await res.json()) as Clip)
+  }, [url])
+
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
+
+  const status = clip?.processing?.status
+  useEffect(() => {
+    if (!status || !ACTIVE.has(status)) return
+    const timer = setInterval(() => void refresh(), 2000)
+    return () => clearInterval(timer)
+  }, [status, refresh])
+
+  return { id, clip, refresh, apiBase: `${config.serverURL}${config.routes.api}` }
+}

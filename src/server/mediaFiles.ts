@@ -1,0 +1,51 @@
+import path from 'node:path'
+
+import type { NextFunction, Request, Response } from 'express'
+import { Router } from 'express'
+import type { Payload } from 'payload'
+
+import { clipOutputDir } from '../video/paths'
+
+const TYPES: Record<string, string> = {
+  '.mp4': 'video/mp4',
+  '.m4s': 'video/iso.segment',
+  '.m3u8': 'application/vnd.apple.mpegurl',
+}
+const SAFE_NAME = /^[\w.-]+$/
+
+/**
+ * Renditions and HLS files: /media/clips/<clip>/<version>/<file>. Served only while the clip
+ * is readable by whoever asks (the public: processed, consent confirmed, none withdrawn; staff:
+ * always) and only for its current version, with range requests. Public answers are cacheable
+ * for a year (the URL changes with the content); staff previews are never cached.
+ */
+export const mediaFiles = (payload: Payload): Router => {
+  const router = Router()
+  router.get('/clips/:clip/:version/:file', async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const { clip: clipId, version, file } = req.params as Record<string, string>
+      const type = TYPES[path.extname(file)]
+      if (!type || !SAFE_NAME.test(file) || !SAFE_NAME.test(version) || !SAFE_NAME.test(clipId)) return notFound(res)
+      const { user } = await payload.auth({ headers: new Headers(req.headers as Record<string, string>) })
+      const clip = await payload
+        .findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: false, user, disableErrors: true })
+        .catch(() => null)
+      if (!clip?.hlsUrl && !clip?.renditions?.length) return notFound(res)
+      const current = clip.hlsUrl ?? clip.renditions?.[0]?.url ?? ''
+      if (!current.includes(`/${version}/`)) return notFound(res)
+      res.setHeader('Cache-Control', user ? 'private, no-store' : 'public, max-age=31536000, immutable')
+      res.setHeader('X-Content-Type-Options', 'nosniff')
+      res.type(type)
+      res.sendFile(file, { root: clipOutputDir(clipId, version), dotfiles: 'deny', cacheControl: false, acceptRanges: true }, (error) => {
+        if (error && !res.headersSent) notFound(res)
+      })
+    } catch (error) {
+      next(error)
+    }
+  })
+  return router
+}
+
+const notFound = (res: Response) => {
+  res.status(404).json({ error: { code: 'not_found', message: 'Ikke fundet / Not found' } })
+}

@@ -1,0 +1,72 @@
+/**
+ * /media/clips/…: renditions and HLS files are served with range requests while the clip is
+ * public (SPEC §6: processed, consent confirmed, none withdrawn), to staff always, and stop the
+ * moment consent is withdrawn.
+ */
+import { beforeAll, expect, test } from '@jest/globals'
+
+import type { Clip } from '../../src/payload-types'
+import { uploadAndProcess } from '../helpers/clips'
+import { createPeople, PASSWORD } from '../helpers/fixtures'
+import { client, login, type Client } from '../helpers/http'
+import { makeTestVideo } from '../helpers/media'
+import { useServer } from '../helpers/server'
+
+const server = useServer()
+let editor: Client
+let anonymous: Client
+let clip: Clip
+beforeAll(async () => {
+  await createPeople(server.current.payload)
+  editor = await login(server.current.url, 'editor@test.dk', PASSWORD)
+  anonymous = client(server.current.url)
+  clip = await uploadAndProcess(server.current.payload, await makeTestVideo('medie.mp4', 2), 'Medie')
+}, 120_000)
+
+const mp4 = () => clip.renditions![0].url!
+const setConsent = (consent: Record<string, unknown>) =>
+  server.current.payload.update({ collection: 'clips', id: clip.id, data: { consent } as never })
+
+test('before consent only staff get the files, uncached', async () => {
+  expect((await anonymous.request(mp4())).status).toBe(404)
+  const res = await editor.request(mp4())
+  expect(res.status).toBe(200)
+  expect(res.headers.get('content-type')).toBe('video/mp4')
+  expect(res.headers.get('cache-control')).toBe('private, no-store')
+})
+
+test('a public clip is served to everyone with ranges and long-lived caching', async () => {
+  await setConsent({ confirmed: true, records: [{ person: 'Beboer', role: 'resident', givenAt: '2026-01-01', scope: ['web'] }] })
+  const whole = await anonymous.request(mp4())
+  expect(whole.status).toBe(200)
+  expect(whole.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+  const size = (await whole.arrayBuffer()).byteLength
+  expect(size).toBe(clip.renditions![0].size)
+
+  const part = await anonymous.request(mp4(), { headers: { range: 'bytes=100-199' } })
+  expect(part.status).toBe(206)
+  expect(part.headers.get('content-range')).toBe(`bytes 100-199/${size}`)
+  expect((await part.arrayBuffer()).byteLength).toBe(100)
+
+  const master = await anonymous.request(clip.hlsUrl!)
+  expect(master.status).toBe(200)
+  expect(master.headers.get('content-type')).toMatch(/application\/vnd\.apple\.mpegurl/)
+  expect(await master.text()).toContain('#EXT-X-STREAM-INF')
+})
+
+test('withdrawing consent stops the files at once', async () => {
+  await setConsent({
+    confirmed: true,
+    records: [{ person: 'Beboer', role: 'resident', givenAt: '2026-01-01', scope: ['web'], withdrawnAt: '2026-11-01' }],
+  })
+  expect((await anonymous.request(mp4())).status).toBe(404)
+  expect((await anonymous.request(clip.hlsUrl!)).status).toBe(404)
+  expect((await editor.request(mp4())).status).toBe(200)
+})
+
+test('names outside the clip folder and unknown versions are not found', async () => {
+  const base = mp4().replace(/[^/]+$/, '')
+  for (const path of [`${base}..%2F..%2Foriginals%2Fmedie.mp4`, `${base}master.txt`, mp4().replace(/\/[0-9a-f]{16}\//, '/0000000000000000/')]) {
+    expect((await editor.request(path)).status).toBe(404)
+  }
+})
