@@ -508,7 +508,7 @@ export interface Clip {
   hlsUrl?: string | null;
   poster?: (number | null) | Media;
   /**
-   * Empty: a representative frame is chosen.
+   * Empty: a representative frame is chosen. Changing it remakes only the poster.
    */
   posterAt?: number | null;
   updatedAt: string;
@@ -1306,6 +1306,7 @@ export interface CollectionsWidget {
 export interface TaskProcessClip {
   input: {
     clipId: string;
+    posterOnly?: boolean | null;
   };
   output: {
     failedPermanently?: string | null;

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import type { Clip } from '../payload-types'
+import { mediaDir } from '../config/paths'
 import { retryWhenBusy } from '../db/sqlitePragmas'
 import { ffprobe, FfmpegError, runFfmpeg } from './ffmpeg'
 import { avcCodec, masterPlaylist, measureVariant } from './hls'
@@ -139,10 +140,28 @@ const runPipeline = async (
     hlsUrl: clipOutputUrl(clipId, version, 'master.m3u8'),
     poster: poster.id as number,
   })
-  if (clip.poster && String(typeof clip.poster === 'object' ? clip.poster.id : clip.poster) !== String(poster.id)) {
-    await payload.delete({ collection: 'media', id: typeof clip.poster === 'object' ? clip.poster.id : clip.poster, overrideAccess: true }).catch(() => {})
-  }
+  await deleteOldPoster(payload, clip.poster, poster.id)
   await removeOtherVersions(clipId, version)
+}
+
+/** A new poster at the editor's second (SPEC §5), from the published top rendition only. */
+export const remakePoster = async (payload: Payload, clipId: number | string) => {
+  const clip = await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true })
+  const top = clip.renditions?.[0]
+  if (clip.processing?.status !== 'ready' || !top?.url) return
+  const file = path.join(mediaDir(), top.url.replace(/^\/media\//, ''))
+  const poster = await createPoster(payload, clip, file, clip.probe?.duration ?? 0)
+  await retryWhenBusy(() =>
+    payload.update({ collection: 'clips', id: clipId, data: { poster: poster.id as number }, context: PIPELINE_CONTEXT, overrideAccess: true, depth: 0 }),
+  )
+  await deleteOldPoster(payload, clip.poster, poster.id)
+}
+
+const deleteOldPoster = async (payload: Payload, old: Clip['poster'], keep: number | string) => {
+  const oldId = old && typeof old === 'object' ? old.id : old
+  if (oldId && String(oldId) !== String(keep)) {
+    await payload.delete({ collection: 'media', id: oldId, overrideAccess: true }).catch(() => {})
+  }
 }
 
 const probeFields = (p: Probe): Clip['probe'] => ({

@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { startHeartbeat } from './lease'
-import { PermanentPipelineError, processClip } from './processClip'
+import { PermanentPipelineError, processClip, remakePoster } from './processClip'
 
 export const VIDEO_QUEUE = 'video'
 
@@ -12,14 +12,19 @@ export const VIDEO_QUEUE = 'video'
 export const processClipTask = {
   slug: 'processClip',
   label: 'Behandl videoklip / Process video clip',
-  inputSchema: [{ name: 'clipId', type: 'text', required: true }],
+  inputSchema: [
+    { name: 'clipId', type: 'text', required: true },
+    // Only the poster changed (the editor picked another second): the renditions stay.
+    { name: 'posterOnly', type: 'checkbox' },
+  ],
   outputSchema: [{ name: 'failedPermanently', type: 'text' }],
   retries: { attempts: 3, backoff: { type: 'exponential', delay: 15_000 } },
   handler: async ({ input, job, req }) => {
-    const { clipId } = input as { clipId: string }
+    const { clipId, posterOnly } = input as { clipId: string; posterOnly?: boolean }
     const stopHeartbeat = startHeartbeat(req.payload, job?.id)
     try {
-      await processClip(req.payload, clipId)
+      if (posterOnly) await remakePoster(req.payload, clipId)
+      else await processClip(req.payload, clipId)
       return { output: {} }
     } catch (error) {
       if (error instanceof PermanentPipelineError) return { output: { failedPermanently: error.message } }

@@ -84,3 +84,17 @@ test('deleting a clip removes its renditions, playlists and poster, and cancels 
   })
   expect(docs).toEqual([])
 }, 120_000)
+
+test('choosing another poster second remakes only the poster', async () => {
+  const clip = await uploadAndProcess(payload(), await makeTestVideo('plakat.mp4', 3), 'Plakat')
+  const renditions = clip.renditions!.map((r) => r.url)
+  const oldPoster = posterId(clip.poster) as number
+
+  await payload().update({ collection: 'clips', id: clip.id, data: { posterAt: 2.5 } })
+  await runVideoQueue(payload())
+
+  const after = await payload().findByID({ collection: 'clips', id: clip.id, depth: 0 })
+  expect(after.renditions!.map((r) => r.url)).toEqual(renditions)
+  expect(posterId(after.poster)).not.toBe(oldPoster)
+  await expect(payload().findByID({ collection: 'media', id: oldPoster })).rejects.toThrow()
+}, 120_000)

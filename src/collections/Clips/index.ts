@@ -75,6 +75,7 @@ export const Clips: CollectionConfig = {
       name: 'captions',
       type: 'array',
       label: { da: 'Undertekster', en: 'Captions' },
+      labels: { singular: { da: 'Undertekst', en: 'Caption' }, plural: { da: 'Undertekster', en: 'Captions' } },
       fields: [
         {
           name: 'language',

@@ -1,6 +1,5 @@
 import type { Field } from 'payload'
 
-const readOnly = { readOnly: true }
 /** The ClipOutputs admin component shows these, live and readable; the raw fields stay hidden. */
 const shownByClipOutputs = { readOnly: true, hidden: true }
 
@@ -43,12 +42,17 @@ export const pipelineFields: Field[] = [
     ],
   },
   { name: 'hlsUrl', type: 'text', label: { da: 'HLS-adresse', en: 'HLS URL' }, admin: shownByClipOutputs },
-  { name: 'poster', type: 'upload', relationTo: 'media', label: { da: 'Plakatbillede', en: 'Poster' }, admin: readOnly },
+  { name: 'poster', type: 'upload', relationTo: 'media', label: { da: 'Plakatbillede', en: 'Poster' }, admin: shownByClipOutputs },
   {
     name: 'posterAt',
     type: 'number',
     min: 0,
     label: { da: 'Plakatbillede ved sekund', en: 'Poster at second' },
-    admin: { description: { da: 'Tomt: et repræsentativt billede vælges.', en: 'Empty: a representative frame is chosen.' } },
+    admin: {
+      description: {
+        da: 'Tomt: et repræsentativt billede vælges. Ændres det, laves kun plakatbilledet om.',
+        en: 'Empty: a representative frame is chosen. Changing it remakes only the poster.',
+      },
+    },
   },
 ]

@@ -27,6 +27,8 @@ export const queueProcessing: CollectionAfterChangeHook = async ({ doc, previous
   const replaced = operation === 'update' && hasNewFile(doc, previousDoc)
   if (operation === 'create' || replaced) {
     await req.payload.jobs.queue({ task: 'processClip', queue: VIDEO_QUEUE, input: { clipId: String(doc.id) }, req })
+  } else if (operation === 'update' && doc.posterAt !== previousDoc?.posterAt && doc.processing?.status === 'ready') {
+    await req.payload.jobs.queue({ task: 'processClip', queue: VIDEO_QUEUE, input: { clipId: String(doc.id), posterOnly: true }, req })
   }
   return doc
 }
