@@ -457,6 +457,10 @@ export interface Clip {
     | {
         language: 'da' | 'en';
         label?: string | null;
+        /**
+         * Paste the file. SRT is converted to WebVTT.
+         */
+        vtt: string;
         url?: string | null;
         id?: string | null;
       }[]
@@ -984,6 +988,7 @@ export interface ClipsSelect<T extends boolean = true> {
     | {
         language?: T;
         label?: T;
+        vtt?: T;
         url?: T;
         id?: T;
       };

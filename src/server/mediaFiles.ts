@@ -21,20 +21,45 @@ const SAFE_NAME = /^[\w.-]+$/
  */
 export const mediaFiles = (payload: Payload): Router => {
   const router = Router()
+
+  /** The clip as the requester may see it (access enforced), or null. */
+  const readableClip = async (req: Request, clipId: string) => {
+    if (!SAFE_NAME.test(clipId)) return null
+    const { user } = await payload.auth({ headers: new Headers(req.headers as Record<string, string>) })
+    const clip = await payload
+      .findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: false, user, disableErrors: true })
+      .catch(() => null)
+    return clip ? { clip, user } : null
+  }
+  const cacheFor = (res: Response, user: unknown) => {
+    res.setHeader('Cache-Control', user ? 'private, no-store' : 'public, max-age=31536000, immutable')
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+  }
+
+  router.get('/clips/:clip/captions/:file', async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const { clip: clipId, file } = req.params as Record<string, string>
+      const found = await readableClip(req, clipId)
+      const caption = found?.clip.captions?.find((row) => row.url?.endsWith(`/${file}`))
+      if (!found || !caption?.vtt) return notFound(res)
+      cacheFor(res, found.user)
+      res.type('text/vtt; charset=utf-8').send(caption.vtt)
+    } catch (error) {
+      next(error)
+    }
+  })
+
   router.get('/clips/:clip/:version/:file', async (req: Request, res: Response, next: NextFunction) => {
     try {
       const { clip: clipId, version, file } = req.params as Record<string, string>
       const type = TYPES[path.extname(file)]
-      if (!type || !SAFE_NAME.test(file) || !SAFE_NAME.test(version) || !SAFE_NAME.test(clipId)) return notFound(res)
-      const { user } = await payload.auth({ headers: new Headers(req.headers as Record<string, string>) })
-      const clip = await payload
-        .findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: false, user, disableErrors: true })
-        .catch(() => null)
+      if (!type || !SAFE_NAME.test(file) || !SAFE_NAME.test(version)) return notFound(res)
+      const found = await readableClip(req, clipId)
+      const clip = found?.clip
       if (!clip?.hlsUrl && !clip?.renditions?.length) return notFound(res)
       const current = clip.hlsUrl ?? clip.renditions?.[0]?.url ?? ''
       if (!current.includes(`/${version}/`)) return notFound(res)
-      res.setHeader('Cache-Control', user ? 'private, no-store' : 'public, max-age=31536000, immutable')
-      res.setHeader('X-Content-Type-Options', 'nosniff')
+      cacheFor(res, found!.user)
       res.type(type)
       res.sendFile(file, { root: clipOutputDir(clipId, version), dotfiles: 'deny', cacheControl: false, acceptRanges: true }, (error) => {
         if (error && !res.headersSent) notFound(res)

@@ -70,3 +70,30 @@ test('names outside the clip folder and unknown versions are not found', async (
     expect((await editor.request(path)).status).toBe(404)
   }
 })
+
+test('captions: SRT is stored as WebVTT and served with the clip; a wrong line is refused by number', async () => {
+  const { payload } = server.current
+  await setConsent({ confirmed: true, records: [{ person: 'Beboer', role: 'resident', givenAt: '2026-01-01', scope: ['web'] }] })
+  const bad = await editor.request(`/api/clips/${clip.id}`, {
+    method: 'PATCH',
+    json: { captions: [{ language: 'da', vtt: '1\n00:00:00,500 --> 00:00:01,500\nHej\n\n2\n00:00:02;000 --> 00:00:03,000\nFejl\n' }] },
+  })
+  expect(bad.status).toBe(400)
+  expect(JSON.stringify(await bad.json())).toMatch(/Linje 6: tidskoden/)
+
+  const ok = await editor.request(`/api/clips/${clip.id}`, {
+    method: 'PATCH',
+    json: { captions: [{ language: 'da', label: 'Dansk', vtt: '1\n00:00:00,500 --> 00:00:01,500\nHej med jer – æøå\n' }] },
+  })
+  expect(ok.status).toBe(200)
+  const saved = await payload.findByID({ collection: 'clips', id: clip.id, depth: 0 })
+  const [caption] = saved.captions!
+  expect(caption.vtt).toBe('WEBVTT\n\n00:00:00.500 --> 00:00:01.500\nHej med jer – æøå\n')
+  expect(caption.url).toMatch(new RegExp(`^/media/clips/${clip.id}/captions/da-[0-9a-f]{12}\\.vtt$`))
+
+  const served = await anonymous.request(caption.url!)
+  expect(served.status).toBe(200)
+  expect(served.headers.get('content-type')).toBe('text/vtt; charset=utf-8')
+  expect(await served.text()).toBe(caption.vtt)
+  expect((await anonymous.request(caption.url!.replace(/da-[0-9a-f]+/, 'da-000000000000'))).status).toBe(404)
+})

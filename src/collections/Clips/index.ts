@@ -7,6 +7,7 @@ import { mediaDir } from '../../config/paths'
 import { PROCESSING_STATUSES } from '../../constants/stages'
 import { toOptions } from '../../constants/options'
 import { readClips } from './access/publicClips'
+import { captionsField } from './captionsField'
 import { consentFields } from './consentFields'
 import { reprocessEndpoint } from './endpoints/reprocess'
 import { deriveConsentState } from './hooks/deriveConsentState'
@@ -71,25 +72,7 @@ export const Clips: CollectionConfig = {
         },
       ],
     },
-    {
-      name: 'captions',
-      type: 'array',
-      label: { da: 'Undertekster', en: 'Captions' },
-      labels: { singular: { da: 'Undertekst', en: 'Caption' }, plural: { da: 'Undertekster', en: 'Captions' } },
-      fields: [
-        {
-          name: 'language',
-          type: 'select',
-          required: true,
-          options: [
-            { label: 'Dansk', value: 'da' },
-            { label: 'English', value: 'en' },
-          ],
-        },
-        { name: 'label', type: 'text' },
-        { name: 'url', type: 'text', admin: { readOnly: true } },
-      ],
-    },
+    captionsField,
     ...consentFields,
     {
       name: 'processingStatus',
