@@ -22,7 +22,7 @@ import { databaseAdapter } from './db'
 import { useWriteAheadLog } from './db/sqlitePragmas'
 import { TIME_ZONE } from './lib/copenhagenTime'
 import { formatBytes } from './lib/formatBytes'
-import { processClipTask, VIDEO_QUEUE } from './video/task'
+import { processClipTask } from './video/task'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = readEnv()
@@ -69,14 +69,10 @@ export default buildConfig({
   },
   jobs: {
     tasks: [processClipTask],
-    // Scheduled publishing runs on `default`, transcoding on `video` (TRANSCODE_CONCURRENCY at
-    // a time; the cron does not overlap itself). RUN_JOBS=false leaves both to `npm run worker`.
-    autoRun: env.runJobs
-      ? [
-          { cron: '* * * * *', queue: 'default', limit: 10 },
-          { cron: '*/2 * * * * *', queue: VIDEO_QUEUE, limit: env.transcodeConcurrency },
-        ]
-      : [],
+    // Scheduled publishing runs on `default` by cron; transcoding on `video` is run by our own
+    // runner (src/video/runner.ts), which starts a job the moment it is queued.
+    // RUN_JOBS=false leaves both to `npm run worker`.
+    autoRun: env.runJobs ? [{ cron: '* * * * *', queue: 'default', limit: 10 }] : [],
     shouldAutoRun: () => readEnv().runJobs,
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

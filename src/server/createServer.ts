@@ -14,6 +14,7 @@ import { mountNext, type NextMount } from './nextHandler'
 import { mediaFiles } from './mediaFiles'
 import { payloadApi } from './payloadApi'
 import { watchLeases } from '../video/lease'
+import { startVideoRunner } from '../video/runner'
 
 export type ServerOptions = {
   /** 'dev' compiles pages on demand, 'prod' serves `npm run build`, false serves the API only. */
@@ -38,6 +39,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
   const runJobs = options.runJobs ?? env.runJobs
   const payload = await getPayload({ config, cron: runJobs })
   const stopLeases = runJobs ? watchLeases(payload) : () => {}
+  const stopVideo = runJobs ? startVideoRunner(payload, env.transcodeConcurrency) : () => {}
   await ensureFirstAdmin(payload, env)
   await options.beforeListen?.(payload)
 
@@ -78,6 +80,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
         server.closeIdleConnections()
       })
       stopLeases()
+      stopVideo()
       await nextMount?.close()
       await payload.destroy()
     })())

@@ -11,9 +11,12 @@ const { getPayload } = await import('payload')
 const { default: config } = await import('../payload.config')
 
 const { watchLeases } = await import('../video/lease')
+const { startVideoRunner } = await import('../video/runner')
+const { readEnv } = await import('../config/env')
 
 const payload = await getPayload({ config, cron: true })
 const stopLeases = watchLeases(payload)
+const stopVideo = startVideoRunner(payload, readEnv().transcodeConcurrency)
 payload.logger.info('Worker: running the job queue')
 
 // Croner's timers are unref'd; hold the process open until we are told to stop.
@@ -22,6 +25,7 @@ const stop = (signal: string) => {
   payload.logger.info(`${signal}: worker stopping`)
   clearInterval(alive)
   stopLeases()
+  stopVideo()
   payload
     .destroy()
     .then(() => process.exit(0))

@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { isStaffUser } from '../../../access'
+import { kickVideoQueue } from '../../../video/runner'
 import { VIDEO_QUEUE } from '../../../video/task'
 import { PIPELINE_CONTEXT } from '../../../video/processClip'
 
@@ -32,6 +33,7 @@ export const reprocessEndpoint: Endpoint = {
       req,
     })
     await req.payload.jobs.queue({ task: 'processClip', queue: VIDEO_QUEUE, input: { clipId: String(id) }, req })
+    setTimeout(kickVideoQueue, 50)
     return Response.json({ id, processing: { status: 'queued', progress: 0 } }, { status: 202 })
   },
 }

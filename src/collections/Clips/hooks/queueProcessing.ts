@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook } from 'payload'
 
 import { clipOutputRoot } from '../../../video/paths'
+import { kickVideoQueue } from '../../../video/runner'
 import { VIDEO_QUEUE } from '../../../video/task'
 
 const hasNewFile = (doc: { filename?: string | null; filesize?: number | null }, previous?: typeof doc) =>
@@ -25,10 +26,16 @@ export const resetOnNewFile: CollectionBeforeChangeHook = ({ data, originalDoc, 
 export const queueProcessing: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, context, req }) => {
   if (context.fromPipeline) return doc
   const replaced = operation === 'update' && hasNewFile(doc, previousDoc)
-  if (operation === 'create' || replaced) {
-    await req.payload.jobs.queue({ task: 'processClip', queue: VIDEO_QUEUE, input: { clipId: String(doc.id) }, req })
-  } else if (operation === 'update' && doc.posterAt !== previousDoc?.posterAt && doc.processing?.status === 'ready') {
-    await req.payload.jobs.queue({ task: 'processClip', queue: VIDEO_QUEUE, input: { clipId: String(doc.id), posterOnly: true }, req })
+  const posterOnly = operation === 'update' && doc.posterAt !== previousDoc?.posterAt && doc.processing?.status === 'ready'
+  if (operation === 'create' || replaced || posterOnly) {
+    await req.payload.jobs.queue({
+      task: 'processClip',
+      queue: VIDEO_QUEUE,
+      input: { clipId: String(doc.id), ...(posterOnly && !replaced ? { posterOnly: true } : {}) },
+      req,
+    })
+    // Once this save has committed, start right away rather than at the next tick.
+    setTimeout(kickVideoQueue, 50)
   }
   return doc
 }
