@@ -120,20 +120,25 @@ const runPipeline = async (
   }
 
   const renditions = await Promise.all(plan.renditions.map((rendition) => renditionFields(rendition, published, clipId, version)))
-  const variants = await Promise.all(
-    plan.renditions.map(async (rendition, i) => ({
-      playlist: path.basename(rendition.hlsPlaylist),
-      width: rendition.width,
-      height: rendition.height,
-      fps: plan.fpsValue,
-      codecs: [avcCodec(renditions[i].level), ...(plan.hasAudio ? ['mp4a.40.2'] : [])].join(','),
-      stats: await measureVariant(published(rendition.hlsPlaylist)),
-    })),
-  )
-  await fs.writeFile(path.join(finalDir, 'master.m3u8'), masterPlaylist(variants))
-
-  // The top rendition's own duration: a cut-short source may claim far more than it holds.
-  const poster = await createPoster(payload, clip, published(plan.renditions[0].mp4), renditions[0].duration || probed.duration)
+  // The master playlist and the poster need each other's nothing: make them side by side.
+  const writeMaster = async () => {
+    const variants = await Promise.all(
+      plan.renditions.map(async (rendition, i) => ({
+        playlist: path.basename(rendition.hlsPlaylist),
+        width: rendition.width,
+        height: rendition.height,
+        fps: plan.fpsValue,
+        codecs: [avcCodec(renditions[i].level), ...(plan.hasAudio ? ['mp4a.40.2'] : [])].join(','),
+        stats: await measureVariant(published(rendition.hlsPlaylist)),
+      })),
+    )
+    await fs.writeFile(path.join(finalDir, 'master.m3u8'), masterPlaylist(variants))
+  }
+  const [, poster] = await Promise.all([
+    writeMaster(),
+    // The top rendition's own duration: a cut-short source may claim far more than it holds.
+    createPoster(payload, clip, published(plan.renditions[0].mp4), renditions[0].duration || probed.duration),
+  ])
   await update({
     processing: { status: 'ready', progress: 100, error: null },
     renditions: renditions.map(({ level: _level, duration: _duration, ...fields }) => fields),
