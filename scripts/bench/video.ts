@@ -29,7 +29,20 @@ const { planPipeline } = await import('../../src/video/plan')
 const { probe } = await import('../../src/video/probe')
 const { processClip } = await import('../../src/video/processClip')
 
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3)
 const seconds = (ms: number) => (ms / 1000).toFixed(2)
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]
+/** Runs the two sides alternately REPEATS times and keeps each side's median: one slow run on a
+ * shared machine must not decide the ratio. */
+const compare = async (a: () => Promise<unknown>, b: () => Promise<unknown>) => {
+  const timesA: number[] = []
+  const timesB: number[] = []
+  for (let i = 0; i < REPEATS; i++) {
+    timesA.push(await time(a))
+    timesB.push(await time(b))
+  }
+  return [median(timesA), median(timesB)] as const
+}
 const time = async (work: () => Promise<unknown>) => {
   const started = performance.now()
   await work()
@@ -49,54 +62,59 @@ const makeSource = async (name: string, args: string[]) => {
   return file
 }
 
-console.log(`bench:video on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ffmpeg from PATH`)
+console.log(`bench:video: medians of ${REPEATS} alternating runs, on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ffmpeg from PATH`)
 const server = await createServer({ next: false, port: 0, runJobs: true })
 const { payload } = server
 try {
-  // A phone-like source that needs the whole ladder: 1080p HEVC, 20 s.
+  // A phone-like source that needs the whole ladder: 1080p HEVC, 10 s.
   const ladderSource = await makeSource('ladder-source.mp4', [
-    '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=20', '-f', 'lavfi', '-i', 'sine=frequency=300:duration=20',
+    '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=10', '-f', 'lavfi', '-i', 'sine=frequency=300:duration=10',
     '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest',
   ])
   const probed = await probe(ladderSource)
 
   // (b) one decode for the whole ladder vs. one ffmpeg per rendition
-  const ladderDir = path.join(root, 'ladder')
-  fs.mkdirSync(ladderDir)
-  const plan = planPipeline(probed, { input: ladderSource, outDir: ladderDir })
-  const single = await time(() => bare(ffmpegArgs(plan.ladder)))
-  const perRendition = await time(async () => {
-    for (let i = 0; i < plan.renditions.length; i++) {
-      const dir = path.join(root, `rung-${i}`)
-      fs.mkdirSync(dir)
+  let outputs = 0
+  const freshDir = () => {
+    const dir = path.join(root, `out-${outputs++}`)
+    fs.mkdirSync(dir)
+    return dir
+  }
+  const [single, perRendition] = await compare(
+    () => bare(ffmpegArgs(planPipeline(probed, { input: ladderSource, outDir: freshDir() }).ladder)),
+    async () => {
+      const dir = freshDir()
       const only = planPipeline(probed, { input: ladderSource, outDir: dir })
-      const graph = only.ladder
-        .filterComplex!.replace(/split=\d+(\[s\d+\])+/, 'split=1[s0]')
-        .replace(/asplit=\d+(\[a\d+\])+/, 'asplit=1[a0]')
-        .split(';')
-        .filter((part) => !part.startsWith('[s') || part.startsWith(`[s${i}]`))
-        .join(';')
-        .replace(`[s${i}]`, '[s0]')
-        .replace(`[v${i}]`, '[v0]')
-      const output = only.ladder.outputs[i]
-      const options = output.options.map((option) => option.replace(`[v${i}]`, '[v0]').replace(`[a${i}]`, '[a0]'))
-      await bare(ffmpegArgs({ ...only.ladder, filterComplex: graph, outputs: [{ ...output, options }] }))
-    }
-  })
+      for (let i = 0; i < only.renditions.length; i++) {
+        const graph = only.ladder
+          .filterComplex!.replace(/split=\d+(\[s\d+\])+/, 'split=1[s0]')
+          .replace(/asplit=\d+(\[a\d+\])+/, 'asplit=1[a0]')
+          .split(';')
+          .filter((part) => !part.startsWith('[s') || part.startsWith(`[s${i}]`))
+          .join(';')
+          .replace(`[s${i}]`, '[s0]')
+          .replace(`[v${i}]`, '[v0]')
+        const output = only.ladder.outputs[i]
+        const options = output.options.map((option) => option.replace(`[v${i}]`, '[v0]').replace(`[a${i}]`, '[a0]'))
+        await bare(ffmpegArgs({ ...only.ladder, filterComplex: graph, outputs: [{ ...output, options }] }))
+      }
+    },
+  )
 
   // (a) the whole pipeline for a clip vs. its ffmpeg argument lists run bare
   const clip = await payload.create({ collection: 'clips', data: { title: 'bench' } as never, filePath: ladderSource })
   await new Promise((resolve) => setTimeout(resolve, 200))
   await waitForIdle()
-  const pipeline = await time(() => processClip(payload, clip.id))
-  const bareDir = path.join(root, 'bare')
-  fs.mkdirSync(bareDir)
-  const barePlan = planPipeline(probed, { input: ladderSource, outDir: bareDir })
-  const bareAll = await time(async () => {
-    if (barePlan.remux) await bare(ffmpegArgs(barePlan.remux))
-    await bare(ffmpegArgs(barePlan.ladder))
-    await bare(['-hide_banner', '-y', '-ss', '2', '-i', barePlan.renditions[0].mp4, '-vf', 'thumbnail=50', '-frames:v', '1', '-q:v', '2', path.join(bareDir, 'poster.jpg')])
-  })
+  const [pipeline, bareAll] = await compare(
+    () => processClip(payload, clip.id),
+    async () => {
+      const barePlan = planPipeline(probed, { input: ladderSource, outDir: freshDir() })
+      if (barePlan.remux) await bare(ffmpegArgs(barePlan.remux))
+      await bare(ffmpegArgs(barePlan.ladder))
+      const poster = path.join(path.dirname(barePlan.renditions[0].mp4), 'poster.jpg')
+      await bare(['-hide_banner', '-y', '-ss', '1', '-i', barePlan.renditions[0].mp4, '-vf', 'thumbnail=50', '-frames:v', '1', '-q:v', '2', poster])
+    },
+  )
 
   // (c) upload of a web-compatible 60 s 1080p clip → first playable rendition
   const webSource = await makeSource('web-1080p-60s.mp4', [

@@ -85,11 +85,17 @@ const runPipeline = async (
   const published = (file: string) => path.join(finalDir, path.basename(file))
 
   let lastReported = 0
+  let lastReportedAt = 0
   const reportProgress = async (percent: number) => {
-    const rounded = Math.floor(percent)
-    if (rounded < lastReported + 5 && rounded < 100) return
+    const rounded = Math.min(99, Math.floor(percent))
+    if (rounded < lastReported + 5 || Date.now() - lastReportedAt < 1000) return
     lastReported = rounded
-    await update({ processing: { status: 'processing', progress: Math.min(99, rounded), error: null } }).catch(() => {})
+    lastReportedAt = Date.now()
+    // Progress is written straight to the database (no hooks, no re-read): it is frequent, the
+    // CPU belongs to ffmpeg, and nothing but the admin's progress bar depends on it.
+    await payload.db
+      .updateOne({ collection: 'clips', id: clipId, data: { processing: { status: 'processing', progress: rounded, error: null } } })
+      .catch(() => {})
   }
 
   try {
