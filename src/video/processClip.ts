@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 import type { Clip } from '../payload-types'
 import { mediaDir } from '../config/paths'
 import { retryWhenBusy } from '../db/sqlitePragmas'
+import { relationId } from '../lib/relationId'
 import { ffprobe, FfmpegError, runFfmpeg } from './ffmpeg'
 import { avcCodec, masterPlaylist, measureVariant } from './hls'
 import { clipOutputDir, clipOutputRoot, clipOutputUrl, originalPath, sourceVersion } from './paths'
@@ -169,7 +170,7 @@ export const remakePoster = async (payload: Payload, clipId: number | string) =>
 }
 
 const deleteOldPoster = async (payload: Payload, old: Clip['poster'], keep: number | string) => {
-  const oldId = old && typeof old === 'object' ? old.id : old
+  const oldId = relationId(old)
   if (oldId && String(oldId) !== String(keep)) {
     await payload.delete({ collection: 'media', id: oldId, overrideAccess: true }).catch(() => {})
   }

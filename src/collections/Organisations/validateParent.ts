@@ -1,14 +1,14 @@
 import type { Validate } from 'payload'
 
-const idOf = (value: unknown): number | string | undefined =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: number | string }).id : (value as any)
+import { relationId } from '../../lib/relationId'
+
 
 /** A housing department needs a parent, and that parent must be a housing organisation. */
 export const validateParent: Validate = async (value, { siblingData, req, id }) => {
   const kind = (siblingData as { kind?: string })?.kind
   if (kind !== 'housing-department') return true
-  const parentId = idOf(value)
-  if (parentId === undefined || parentId === null || parentId === '') {
+  const parentId = relationId(value)
+  if (parentId === undefined || parentId === '') {
     return 'En boligafdeling skal have en boligorganisation / A housing department needs a housing organisation'
   }
   if (id !== undefined && String(parentId) === String(id)) {

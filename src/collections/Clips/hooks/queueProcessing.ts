@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook } from 'payload'
 
+import { relationId } from '../../../lib/relationId'
 import { clipOutputRoot } from '../../../video/paths'
 import { kickVideoQueue } from '../../../video/runner'
 import { VIDEO_QUEUE } from '../../../video/task'
@@ -46,6 +47,6 @@ export const removeOutputs: CollectionAfterDeleteHook = async ({ doc, req }) => 
     .cancel({ where: { and: [{ taskSlug: { equals: 'processClip' } }, { 'input.clipId': { equals: String(doc.id) } }] } as never, req })
     .catch(() => {})
   await fs.rm(clipOutputRoot(doc.id), { recursive: true, force: true })
-  const poster = doc.poster && typeof doc.poster === 'object' ? doc.poster.id : doc.poster
+  const poster = relationId(doc.poster)
   if (poster) await req.payload.delete({ collection: 'media', id: poster, overrideAccess: true, req }).catch(() => {})
 }

@@ -1,10 +1,9 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import { relationId } from '../../../lib/relationId'
 import { validationError } from '../../../lib/validationError'
 import { clipBlocker, type ClipGateInput } from '../../Clips/isPublishable'
 
-const idOf = (value: unknown): number | string =>
-  value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string)
 
 /**
  * A story may only be published when every clip on it is processed and has confirmed,
@@ -13,7 +12,7 @@ const idOf = (value: unknown): number | string =>
  */
 export const publishGate: CollectionBeforeChangeHook = async ({ data, req, collection }) => {
   if (data._status !== 'published') return data
-  const clipIds = (data.clips ?? []).map(idOf)
+  const clipIds = ((data.clips ?? []) as unknown[]).map(relationId).filter((id): id is number | string => id !== undefined)
   if (clipIds.length === 0) return data
   const { docs } = await req.payload.find({
     collection: 'clips',
