@@ -118,8 +118,9 @@ const runPipeline = async (
   } catch (error) {
     if (error instanceof FfmpegError && !options.signal?.aborted && /Invalid data|corrupt|moov atom not found|could not find codec/i.test(error.stderr)) {
       // A decode error in the source will not go away by retrying.
-      await update({ processing: { status: 'failed', progress: 0, error: ffmpegReason(error) } })
-      throw new PermanentPipelineError(ffmpegReason(error))
+      const reason = ffmpegReason(error)
+      await update({ processing: { status: 'failed', progress: 0, error: reason } })
+      throw new PermanentPipelineError(reason)
     }
     throw error
   } finally {
