@@ -26,6 +26,9 @@ export type PipelinePlan = {
   remux?: FfmpegJob
   /** One decode of the source, every encode of the ladder (MP4 and HLS variants). */
   ladder: FfmpegJob
+  /** Turns a frame of the source into one of the top rendition (upright, SDR, square pixels),
+   * so the poster can be taken from the source while the ladder encodes. */
+  posterFilter: string
 }
 
 export type PlanOptions = {
@@ -62,8 +65,9 @@ const evenFloor = (value: number) => Math.max(2, 2 * Math.floor(value / 2))
 export const targetFps = (probe: Pick<Probe, 'fps' | 'variableFrameRate'>): string => {
   const cap = probe.variableFrameRate ? 30 : MAX_FPS
   const fps = Math.min(cap, probe.fps > 0 ? probe.fps : 30)
-  const standard = STANDARD_RATES.find(([rate]) => Math.abs(rate - fps) / rate < 0.01)
-  return standard ? standard[1] : String(Math.max(1, Math.round(fps)))
+  // The nearest standard rate, not the first within 1%: 30 fps must stay 30, not become 29.97.
+  const [nearest] = [...STANDARD_RATES].sort(([a], [b]) => Math.abs(a - fps) - Math.abs(b - fps))
+  return Math.abs(nearest[0] - fps) / nearest[0] < 0.01 ? nearest[1] : String(Math.max(1, Math.round(fps)))
 }
 
 const fpsValue = (fps: string) => {
@@ -233,5 +237,10 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast' 
     renditions,
     remux,
     ladder: { input, inputOptions: [], filterComplex: graph, outputs },
+    posterFilter: [
+      ...videoFilters(probe, fps),
+      `scale=${renditions[0].width}:${renditions[0].height}:flags=lanczos`,
+      'setsar=1',
+    ].join(','),
   }
 }

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import type { Clip } from '../payload-types'
+import type { Clip, Media } from '../payload-types'
 import { mediaDir } from '../config/paths'
 import { retryWhenBusy } from '../db/sqlitePragmas'
 import { relationId } from '../lib/relationId'
@@ -61,8 +61,6 @@ const runPipeline = async (
 ) => {
   const clipId = clip.id
   const source = originalPath(clip.filename!)
-  await update({ processing: { status: 'processing', progress: 0, error: null } })
-
   let probed: Probe
   try {
     probed = await probe(source)
@@ -73,7 +71,7 @@ const runPipeline = async (
     }
     throw error
   }
-  await update({ probe: probeFields(probed) })
+  await update({ processing: { status: 'processing', progress: 0, error: null }, probe: probeFields(probed) })
 
   const version = await sourceVersion(source)
   const finalDir = clipOutputDir(clipId, version)
@@ -99,6 +97,7 @@ const runPipeline = async (
       .catch(() => {})
   }
 
+  let poster: Promise<Settled<Media>> | undefined
   try {
     if (plan.remux) {
       await runFfmpeg(plan.remux, { signal: options.signal, timeoutSeconds: 60 + probed.duration * 2 })
@@ -107,6 +106,9 @@ const runPipeline = async (
       const { level: _level, duration: _duration, ...top } = await renditionFields(plan.renditions[0], published, clipId, version)
       await update({ renditions: [top] })
     }
+    // The poster comes from the source alongside the ladder: its ffmpeg and sharp work then
+    // overlaps the encode instead of following it.
+    poster = settle(createPoster(payload, clip, source, probed.duration, plan.posterFilter))
     await runFfmpeg(plan.ladder, {
       signal: options.signal,
       durationSeconds: probed.duration,
@@ -116,6 +118,9 @@ const runPipeline = async (
     })
     await moveInto(workDir, finalDir)
   } catch (error) {
+    // A poster made for outputs that will not be published must not stay behind.
+    const made = await poster
+    if (made && 'doc' in made) await payload.delete({ collection: 'media', id: made.doc.id, overrideAccess: true }).catch(() => {})
     if (error instanceof FfmpegError && !options.signal?.aborted && /Invalid data|corrupt|moov atom not found|could not find codec/i.test(error.stderr)) {
       // A decode error in the source will not go away by retrying.
       const reason = ffmpegReason(error)
@@ -128,7 +133,6 @@ const runPipeline = async (
   }
 
   const renditions = await Promise.all(plan.renditions.map((rendition) => renditionFields(rendition, published, clipId, version)))
-  // The master playlist and the poster need each other's nothing: make them side by side.
   const writeMaster = async () => {
     const variants = await Promise.all(
       plan.renditions.map(async (rendition, i) => ({
@@ -142,18 +146,17 @@ const runPipeline = async (
     )
     await fs.writeFile(path.join(finalDir, 'master.m3u8'), masterPlaylist(variants))
   }
-  const [, poster] = await Promise.all([
-    writeMaster(),
-    // The top rendition's own duration: a cut-short source may claim far more than it holds.
-    createPoster(payload, clip, published(plan.renditions[0].mp4), renditions[0].duration || probed.duration),
-  ])
+  await writeMaster()
+  const made = await poster!
+  if ('error' in made) throw made.error
+  const posterDoc = made.doc
   await update({
     processing: { status: 'ready', progress: 100, error: null },
     renditions: renditions.map(({ level: _level, duration: _duration, ...fields }) => fields),
     hlsUrl: clipOutputUrl(clipId, version, 'master.m3u8'),
-    poster: poster.id as number,
+    poster: posterDoc.id as number,
   })
-  await deleteOldPoster(payload, clip.poster, poster.id)
+  await deleteOldPoster(payload, clip.poster, posterDoc.id)
   await removeOtherVersions(clipId, version)
 }
 
@@ -213,11 +216,19 @@ const renditionFields = async (
   }
 }
 
-const createPoster = async (payload: Payload, clip: Clip, topRendition: string, duration: number) => {
+type Settled<T> = { doc: T } | { error: unknown }
+/** A promise that never rejects, so work started early cannot become an unhandled rejection. */
+const settle = <T,>(work: Promise<T>): Promise<Settled<T>> =>
+  work.then(
+    (doc) => ({ doc }),
+    (error: unknown) => ({ error }),
+  )
+
+const createPoster = async (payload: Payload, clip: Clip, input: string, duration: number, filter?: string) => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'b2c-poster-'))
   try {
     const file = path.join(dir, `plakat-${clip.id}.jpg`)
-    await extractPoster(topRendition, file, duration, clip.posterAt)
+    await extractPoster(input, file, duration, clip.posterAt, filter)
     return await payload.create({
       collection: 'media',
       data: { alt: `Stillbillede fra videoen "${clip.title ?? clip.filename}"` },
