@@ -64,6 +64,7 @@ export interface Config {
   jobs: {
     tasks: {
       processClip: TaskProcessClip;
+      sendSubmissionMail: TaskSendSubmissionMail;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -404,6 +405,10 @@ export interface Media {
    */
   alt: string;
   credit?: string | null;
+  /**
+   * Photos from submissions stay private until the editors have consent from the people in them.
+   */
+  private?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -677,6 +682,7 @@ export interface Submission {
   status: 'new' | 'in-review' | 'accepted' | 'declined';
   editorNotes?: string | null;
   story?: (number | null) | Story;
+  receivedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -805,7 +811,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'processClip' | 'schedulePublish';
+        taskSlug: 'inline' | 'processClip' | 'sendSubmissionMail' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -838,7 +844,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'processClip' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'processClip' | 'sendSubmissionMail' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1123,6 +1129,7 @@ export interface SubmissionsSelect<T extends boolean = true> {
   status?: T;
   editorNotes?: T;
   story?: T;
+  receivedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1133,6 +1140,7 @@ export interface SubmissionsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   credit?: T;
+  private?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1315,6 +1323,19 @@ export interface TaskProcessClip {
   };
   output: {
     failedPermanently?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendSubmissionMail".
+ */
+export interface TaskSendSubmissionMail {
+  input: {
+    submissionId: string;
+    kind: 'receipt' | 'alert' | 'declined';
+  };
+  output: {
+    skipped?: string | null;
   };
 }
 /**

@@ -19,6 +19,8 @@ import { Users } from './collections/Users'
 import { readEnv } from './config/env'
 import { resolveSecret } from './config/secret'
 import { databaseAdapter } from './db'
+import { emailAdapter } from './email/adapter'
+import { sendSubmissionMailTask } from './email/task'
 import { useWriteAheadLog } from './db/sqlitePragmas'
 import { TIME_ZONE } from './lib/copenhagenTime'
 import { formatBytes } from './lib/formatBytes'
@@ -56,6 +58,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   db: databaseAdapter(env.databaseUri),
   sharp,
+  email: emailAdapter,
   upload: {
     // Payload's defaults (20 MiB a file, held in memory) would refuse or exhaust memory on
     // phone videos: stream to temporary files and allow UPLOAD_MAX_BYTES (2 GiB by default).
@@ -68,9 +71,10 @@ export default buildConfig({
     uploadTimeout: 60 * 60 * 1000,
   },
   jobs: {
-    tasks: [processClipTask],
-    // Scheduled publishing runs on `default` by cron; transcoding on `video` is run by our own
-    // runner (src/video/runner.ts), which starts a job the moment it is queued.
+    tasks: [processClipTask, sendSubmissionMailTask],
+    // Scheduled publishing runs on `default` by cron; transcoding on `video` and mail on `mail`
+    // are run by our own runners (src/jobs/queueRunner.ts), which start a job the moment it is
+    // queued.
     // RUN_JOBS=false leaves both to `npm run worker`.
     autoRun: env.runJobs ? [{ cron: '* * * * *', queue: 'default', limit: 10 }] : [],
     shouldAutoRun: () => readEnv().runJobs,

@@ -26,6 +26,7 @@ Object.assign(process.env, {
 const { createServer } = await import('../../src/server/createServer')
 const { ffmpegArgs } = await import('../../src/video/ffmpeg')
 const { planPipeline } = await import('../../src/video/plan')
+const { posterJob, posterStart } = await import('../../src/video/poster')
 const { probe } = await import('../../src/video/probe')
 const { processClip } = await import('../../src/video/processClip')
 
@@ -119,9 +120,13 @@ try {
       async () => {
         const barePlan = planPipeline(probed, { input: ladderSource, outDir: freshDir() })
         if (barePlan.remux) await bare(ffmpegArgs(barePlan.remux))
-        await bare(ffmpegArgs(barePlan.ladder))
+        // As the pipeline runs them: the poster from the source beside the ladder (`a & b; wait`).
         const poster = path.join(path.dirname(barePlan.renditions[0].mp4), 'poster.jpg')
-        await bare(['-hide_banner', '-y', '-ss', '1', '-i', barePlan.renditions[0].mp4, '-vf', 'thumbnail=50', '-frames:v', '1', '-q:v', '2', poster])
+        const { start, representative } = posterStart(probed.duration)
+        await Promise.all([
+          bare(ffmpegArgs(barePlan.ladder)),
+          bare(ffmpegArgs(posterJob(ladderSource, poster, start, representative, barePlan.posterFilter))),
+        ])
       },
     )
     rows.push(

@@ -15,10 +15,14 @@ export type AppEnv = {
   adminEmail?: string
   adminPassword?: string
   smtpUrl?: string
+  /** Sender address of the receipts and alerts. */
+  mailFrom: string
   corsOrigins: string[] | '*'
   transcodeConcurrency: number
   runJobs: boolean
   uploadMaxBytes: number
+  /** Submissions one IP address may send per 15 minutes (SPEC §7: 429 past it). */
+  submissionRateLimit: number
   isProduction: boolean
 }
 
@@ -45,6 +49,7 @@ export const readEnv = (env: NodeJS.ProcessEnv = process.env): AppEnv => {
     adminEmail: env.ADMIN_EMAIL?.trim() || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     smtpUrl: env.SMTP_URL?.trim() || undefined,
+    mailFrom: env.MAIL_FROM?.trim() || 'historier@business2community.dk',
     corsOrigins:
       origins === '*' || origins === ''
         ? '*'
@@ -55,6 +60,7 @@ export const readEnv = (env: NodeJS.ProcessEnv = process.env): AppEnv => {
     transcodeConcurrency: positiveInt('TRANSCODE_CONCURRENCY', env.TRANSCODE_CONCURRENCY, 1),
     runJobs: (env.RUN_JOBS ?? 'true').trim().toLowerCase() !== 'false',
     uploadMaxBytes: positiveInt('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 2 * GIB),
+    submissionRateLimit: positiveInt('SUBMISSION_RATE_LIMIT', env.SUBMISSION_RATE_LIMIT, 20),
     isProduction: env.NODE_ENV === 'production',
   }
 }

@@ -44,11 +44,11 @@ export const fromCopenhagenTime = (local: string): Date => {
   return new Date(wall - 60 * 60000)
 }
 
-const displayFormatter = new Intl.DateTimeFormat('da-DK', {
-  timeZone: TIME_ZONE,
-  dateStyle: 'long',
-  timeStyle: 'short',
-})
+const displayFormatters = {
+  da: new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }),
+}
 
-/** "24. maj 2024 kl. 23.59" — how a deadline is shown to Danish users. */
-export const formatCopenhagen = (instant: Date): string => displayFormatter.format(instant)
+/** "24. maj 2024 kl. 23.59" (or "24 May 2024 at 23:59") — a deadline in Danish local time. */
+export const formatCopenhagen = (instant: Date, locale: 'da' | 'en' = 'da'): string =>
+  displayFormatters[locale].format(instant)

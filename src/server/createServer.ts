@@ -13,8 +13,13 @@ import { healthz } from './healthz'
 import { mountNext, type NextMount } from './nextHandler'
 import { mediaFiles } from './mediaFiles'
 import { payloadApi } from './payloadApi'
+import { mailRunner } from '../email/queue'
+import { publicApi } from '../public-api'
+import { submissionRateLimit } from '../public-api/rateLimit'
+import { siteAssets } from '../site/assets'
+import { submitPage } from '../site/submit'
 import { watchLeases } from '../video/lease'
-import { startVideoRunner } from '../video/runner'
+import { videoRunner } from '../video/runner'
 
 export type ServerOptions = {
   /** 'dev' compiles pages on demand, 'prod' serves `npm run build`, false serves the API only. */
@@ -39,7 +44,8 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
   const runJobs = options.runJobs ?? env.runJobs
   const payload = await getPayload({ config, cron: runJobs })
   const stopLeases = runJobs ? watchLeases(payload) : () => {}
-  const stopVideo = runJobs ? startVideoRunner(payload, env.transcodeConcurrency) : () => {}
+  const stopVideo = runJobs ? videoRunner.start(payload, env.transcodeConcurrency) : () => {}
+  const stopMail = runJobs ? mailRunner.start(payload, 10) : () => {}
   await ensureFirstAdmin(payload, env)
   await options.beforeListen?.(payload)
 
@@ -49,7 +55,11 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
 
   app.get('/healthz', healthz(payload))
   app.use('/media', mediaFiles(payload))
-  // Later: /api/public/* and /feed/* go here, before Payload's own /api.
+  // One budget per IP for everything that writes, shared by the API and the form page.
+  const writeLimit = submissionRateLimit(env.submissionRateLimit)
+  app.use('/api/public', publicApi(payload, { writeLimit }))
+  app.use('/indsend', submitPage(payload, { writeLimit }))
+  app.use('/assets', siteAssets())
   app.use('/api', payloadApi(config))
 
   let nextMount: NextMount | undefined
@@ -81,6 +91,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
       })
       stopLeases()
       stopVideo()
+      stopMail()
       await nextMount?.close()
       await payload.destroy()
     })())

@@ -1,6 +1,6 @@
 /**
- * `npm run worker`: the same Payload config, running only the job queue (scheduled publishing
- * now, transcoding later), so web processes can run with RUN_JOBS=false.
+ * `npm run worker`: the same Payload config, running only the job queue (scheduled publishing,
+ * transcoding, mail), so web processes can run with RUN_JOBS=false.
  */
 import 'dotenv/config'
 
@@ -11,12 +11,14 @@ const { getPayload } = await import('payload')
 const { default: config } = await import('../payload.config')
 
 const { watchLeases } = await import('../video/lease')
-const { startVideoRunner } = await import('../video/runner')
+const { videoRunner } = await import('../video/runner')
+const { mailRunner } = await import('../email/queue')
 const { readEnv } = await import('../config/env')
 
 const payload = await getPayload({ config, cron: true })
 const stopLeases = watchLeases(payload)
-const stopVideo = startVideoRunner(payload, readEnv().transcodeConcurrency)
+const stopVideo = videoRunner.start(payload, readEnv().transcodeConcurrency)
+const stopMail = mailRunner.start(payload, 10)
 payload.logger.info('Worker: running the job queue')
 
 // Croner's timers are unref'd; hold the process open until we are told to stop.
@@ -26,6 +28,7 @@ const stop = (signal: string) => {
   clearInterval(alive)
   stopLeases()
   stopVideo()
+  stopMail()
   payload
     .destroy()
     .then(() => process.exit(0))

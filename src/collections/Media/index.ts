@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import { anyone, staffOnly } from '../../access'
+import { isStaffUser, staffOnly } from '../../access'
 import { mediaDir } from '../../config/paths'
 
 const webp = { format: 'webp' as const, options: { quality: 80 } }
@@ -12,7 +12,14 @@ export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { da: 'Billede', en: 'Image' }, plural: { da: 'Billeder', en: 'Images' } },
   admin: { group: { da: 'Katalog', en: 'Catalogue' }, defaultColumns: ['filename', 'alt', 'updatedAt'] },
-  access: { read: anyone, create: staffOnly, update: staffOnly, delete: staffOnly },
+  access: {
+    // A private image (a photo sent with a submission) is seen by staff only, file included:
+    // Payload checks this same access before it serves /api/media/file/….
+    read: ({ req }) => isStaffUser(req.user) || { or: [{ private: { equals: false } }, { private: { exists: false } }] },
+    create: staffOnly,
+    update: staffOnly,
+    delete: staffOnly,
+  },
   upload: {
     staticDir: path.join(mediaDir(), 'images'),
     mimeTypes: ['image/*'],
@@ -39,5 +46,19 @@ export const Media: CollectionConfig = {
       },
     },
     { name: 'credit', type: 'text', label: { da: 'Fotograf / kilde', en: 'Credit' } },
+    {
+      name: 'private',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      label: { da: 'Privat (kun redaktionen)', en: 'Private (editors only)' },
+      admin: {
+        position: 'sidebar',
+        description: {
+          da: 'Billeder fra indsendelser er private, til redaktionen har sikret samtykke fra dem, der ses på dem.',
+          en: 'Photos from submissions stay private until the editors have consent from the people in them.',
+        },
+      },
+    },
   ],
 }

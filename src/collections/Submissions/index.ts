@@ -8,6 +8,8 @@ import { organisationKindField } from '../../fields/organisationKind'
 import { themesField } from '../../fields/themes'
 import { isCvr } from '../../fields/validators'
 import { staffOrOwnOrganisation } from './access/ownOrganisation'
+import { createStoryEndpoint } from './endpoints/createStory'
+import { checkStatusFlow, mailOnDecline } from './hooks/statusFlow'
 
 /**
  * What the public form receives (SPEC §2, §7). Never public: the public endpoint writes with
@@ -21,10 +23,14 @@ export const Submissions: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'call', 'organisationName', 'themes', 'status', 'createdAt'],
+    defaultColumns: ['title', 'call', 'organisationName', 'themes', 'status', 'receivedAt'],
+    listSearchableFields: ['title', 'organisationName', 'partnerCompanyName', 'contactName', 'contactEmail'],
     group: { da: 'Indsendelser', en: 'Submissions' },
   },
+  defaultSort: '-receivedAt',
   access: { read: staffOrOwnOrganisation, create: staffOnly, update: staffOnly, delete: staffOnly },
+  hooks: { beforeChange: [checkStatusFlow], afterChange: [mailOnDecline] },
+  endpoints: [createStoryEndpoint],
   fields: [
     { name: 'call', type: 'relationship', relationTo: 'calls', required: true, index: true, label: { da: 'Indkaldelse', en: 'Call' } },
     {
@@ -107,5 +113,19 @@ export const Submissions: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     { name: 'story', type: 'relationship', relationTo: 'stories', label: { da: 'Historie', en: 'Story' }, admin: { position: 'sidebar' } },
+    {
+      name: 'createStory',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/admin/CreateStoryButton#CreateStoryButton' } },
+    },
+    {
+      name: 'receivedAt',
+      type: 'date',
+      index: true,
+      label: { da: 'Modtaget', en: 'Received' },
+      // When the request arrived: the instant compared with the call's deadline.
+      defaultValue: () => new Date().toISOString(),
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'd. MMM yyyy HH:mm:ss' } },
+    },
   ],
 }

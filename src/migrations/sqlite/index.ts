@@ -1,5 +1,6 @@
 import * as migration_20261126_230147_initial from './20261126_230147_initial';
 import * as migration_20261127_000855_clips_captions_and_jobs from './20261127_000855_clips_captions_and_jobs';
+import * as migration_20261127_013431_submissions_mail_and_private_media from './20261127_013431_submissions_mail_and_private_media';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_000855_clips_captions_and_jobs.up,
     down: migration_20261127_000855_clips_captions_and_jobs.down,
-    name: '20261127_000855_clips_captions_and_jobs'
+    name: '20261127_000855_clips_captions_and_jobs',
+  },
+  {
+    up: migration_20261127_013431_submissions_mail_and_private_media.up,
+    down: migration_20261127_013431_submissions_mail_and_private_media.down,
+    name: '20261127_013431_submissions_mail_and_private_media'
   },
 ];

@@ -25,6 +25,7 @@ import { ClipProcessing as ClipProcessing_755fa22366d6cbebd5ce24124e64f0e9 } fro
 import { ClipStatusCell as ClipStatusCell_1a0e334c782c373e679efc035444d8ab } from '../../../components/admin/ClipCells'
 import { ClipOutputs as ClipOutputs_36d02541b5e7403237804015a2c68cf9 } from '../../../components/admin/ClipOutputs'
 import { ClipDurationCell as ClipDurationCell_1a0e334c782c373e679efc035444d8ab } from '../../../components/admin/ClipCells'
+import { CreateStoryButton as CreateStoryButton_c83ed6f87b1c8942c126b5b0ead06880 } from '../../../components/admin/CreateStoryButton'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -56,5 +57,6 @@ export const importMap = {
   "/components/admin/ClipCells#ClipStatusCell": ClipStatusCell_1a0e334c782c373e679efc035444d8ab,
   "/components/admin/ClipOutputs#ClipOutputs": ClipOutputs_36d02541b5e7403237804015a2c68cf9,
   "/components/admin/ClipCells#ClipDurationCell": ClipDurationCell_1a0e334c782c373e679efc035444d8ab,
+  "/components/admin/CreateStoryButton#CreateStoryButton": CreateStoryButton_c83ed6f87b1c8942c126b5b0ead06880,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

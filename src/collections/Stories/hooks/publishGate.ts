@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { relationId } from '../../../lib/relationId'
 import { validationError } from '../../../lib/validationError'
@@ -12,8 +12,16 @@ import { clipBlocker, type ClipGateInput } from '../../Clips/isPublishable'
  */
 export const publishGate: CollectionBeforeChangeHook = async ({ data, req, collection }) => {
   if (data._status !== 'published') return data
+  const messages = [...(await clipBlockers(data, req)), ...(await heroImageBlockers(data, req))]
+  if (messages.length > 0) throw validationError(collection.slug, messages[0].field, messages.map((m) => m.message), req)
+  return data
+}
+
+type Blocker = { field: string; message: string }
+
+const clipBlockers = async (data: Record<string, unknown>, req: PayloadRequest): Promise<Blocker[]> => {
   const clipIds = ((data.clips ?? []) as unknown[]).map(relationId).filter((id): id is number | string => id !== undefined)
-  if (clipIds.length === 0) return data
+  if (clipIds.length === 0) return []
   const { docs } = await req.payload.find({
     collection: 'clips',
     where: { id: { in: clipIds } },
@@ -24,11 +32,26 @@ export const publishGate: CollectionBeforeChangeHook = async ({ data, req, colle
     req,
   })
   const found = new Map(docs.map((clip) => [String(clip.id), clip]))
-  const blockers = clipIds.map((id: number | string) => {
-    const clip = found.get(String(id))
-    return clip ? clipBlocker(clip as ClipGateInput) : `Klip ${id} findes ikke / does not exist`
-  })
-  const messages = blockers.filter((blocker: string | null): blocker is string => blocker !== null)
-  if (messages.length > 0) throw validationError(collection.slug, 'clips', messages, req)
-  return data
+  return clipIds
+    .map((id) => {
+      const clip = found.get(String(id))
+      return clip ? clipBlocker(clip as ClipGateInput) : `Klip ${id} findes ikke / does not exist`
+    })
+    .filter((blocker): blocker is string => blocker !== null)
+    .map((message) => ({ field: 'clips', message }))
+}
+
+/** A photo sent with a submission stays private until an editor has cleared it for the web. */
+const heroImageBlockers = async (data: Record<string, unknown>, req: PayloadRequest): Promise<Blocker[]> => {
+  const heroId = relationId(data.heroImage)
+  if (heroId === undefined) return []
+  const image = await req.payload.findByID({ collection: 'media', id: heroId, depth: 0, overrideAccess: true, req }).catch(() => null)
+  if (!image?.private) return []
+  return [
+    {
+      field: 'heroImage',
+      message:
+        'Forsidebilledet er privat (fra en indsendelse). Fjern markeringen "Privat" på billedet, når de viste personer har givet samtykke. / The hero image is private (from a submission): clear "Private" on it once the people shown have consented.',
+    },
+  ]
 }

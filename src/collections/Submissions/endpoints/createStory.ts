@@ -1,0 +1,40 @@
+import type { Endpoint } from 'payload'
+
+import { isStaffUser } from '../../../access'
+import { createStoryFromSubmission, StoryExistsError } from '../storyFromSubmission'
+
+/**
+ * POST /api/submissions/:id/create-story — the "Opret historie" button. Staff only; answers 201
+ * with the new draft story's id and admin URL, 409 (with the existing story) when there is one.
+ */
+export const createStoryEndpoint: Endpoint = {
+  path: '/:id/create-story',
+  method: 'post',
+  handler: async (req) => {
+    if (!isStaffUser(req.user)) {
+      return Response.json({ error: { code: 'forbidden', message: 'Kun redaktører / Editors only' } }, { status: 403 })
+    }
+    const id = req.routeParams?.id as string
+    const exists = await req.payload.findByID({ collection: 'submissions', id, depth: 0, overrideAccess: true }).catch(() => null)
+    if (!exists) {
+      return Response.json({ error: { code: 'not_found', message: 'Indsendelsen findes ikke / No such submission' } }, { status: 404 })
+    }
+    const adminUrl = (storyId: number | string) => `${req.payload.config.routes.admin}/collections/stories/${storyId}`
+    try {
+      const story = await createStoryFromSubmission(req, id)
+      return Response.json({ id: story.id, adminUrl: adminUrl(story.id) }, { status: 201 })
+    } catch (error) {
+      if (error instanceof StoryExistsError) {
+        return Response.json(
+          {
+            error: { code: 'conflict', message: 'Der er allerede oprettet en historie fra denne indsendelse / A story was already created' },
+            id: error.storyId,
+            adminUrl: adminUrl(error.storyId),
+          },
+          { status: 409 },
+        )
+      }
+      throw error
+    }
+  },
+}

@@ -1,0 +1,62 @@
+'use client'
+import { Button, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import React, { useState } from 'react'
+
+/**
+ * Submission sidebar: "Opret historie" turns the submission into a draft story (prefilled, linked
+ * both ways, submission accepted) and opens it: the second click of SPEC §4's two.
+ */
+export const CreateStoryButton: React.FC = () => {
+  const { id } = useDocumentInfo()
+  const { config } = useConfig()
+  const router = useRouter()
+  const story = useFormFields(([fields]) => fields.story?.value) as number | string | { id: number | string } | null | undefined
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<string | null>(null)
+  if (!id) return null
+  const storyId = story && typeof story === 'object' ? story.id : story
+  const storyUrl = (target: number | string) => `${config.routes.admin}/collections/stories/${target}`
+
+  if (storyId) {
+    return (
+      <div className="field-type">
+        <a className="btn btn--style-secondary btn--size-medium" href={storyUrl(storyId)}>
+          Åbn historien / Open the story
+        </a>
+      </div>
+    )
+  }
+
+  const create = async () => {
+    setBusy(true)
+    setMessage(null)
+    const res = await fetch(`${config.serverURL}${config.routes.api}/submissions/${id}/create-story`, {
+      method: 'POST',
+      credentials: 'include',
+    })
+    const body = (await res.json().catch(() => ({}))) as { id?: number; error?: { message?: string } }
+    setBusy(false)
+    if ((res.status === 201 || res.status === 409) && body.id) {
+      router.push(storyUrl(body.id))
+      return
+    }
+    setMessage(body.error?.message ?? `Fejl ${res.status}`)
+  }
+
+  return (
+    <div className="field-type">
+      <Button buttonStyle="primary" disabled={busy} onClick={() => void create()}>
+        {busy ? 'Opretter … / Creating …' : 'Opret historie / Create story'}
+      </Button>
+      <p className="field-description">
+        Laver en kladde med titel, resumé, temaer, kommune, periode, organisationer, billeder og video fra indsendelsen.
+      </p>
+      {message ? (
+        <p role="alert" className="field-error">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,27 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { retryWhenBusy } from '../db/sqlitePragmas'
+import { createQueueRunner } from '../jobs/queueRunner'
+import { MAIL_QUEUE, type SubmissionMailKind } from './task'
+
+/** The mail queue's runner: a receipt leaves the moment its submission is stored. */
+export const mailRunner = createQueueRunner(MAIL_QUEUE)
+
+const queueMail = (payload: Payload, submissionId: number | string, kind: SubmissionMailKind, req?: PayloadRequest) =>
+  retryWhenBusy(() =>
+    payload.jobs.queue({ task: 'sendSubmissionMail', queue: MAIL_QUEUE, input: { submissionId: String(submissionId), kind }, req }),
+  )
+
+/** The receipt to the submitter and the alert to the call's contact and the editors. */
+export const queueSubmissionMails = async (payload: Payload, submissionId: number | string) => {
+  await queueMail(payload, submissionId, 'receipt')
+  await queueMail(payload, submissionId, 'alert')
+  mailRunner.kick()
+}
+
+/** The polite "not this time" (SPEC §4) when an editor declines; in the decline's transaction. */
+export const queueDeclineMail = async (req: PayloadRequest, submissionId: number | string) => {
+  await queueMail(req.payload, submissionId, 'declined', req)
+  // After the editor's change is committed: the job reads the submission's status.
+  setTimeout(() => mailRunner.kick(), 200)
+}

@@ -1,0 +1,29 @@
+import type { RequestHandler } from 'express'
+import { rateLimit } from 'express-rate-limit'
+
+import { PublicApiError } from './messages'
+
+const WINDOW_MINUTES = 15
+
+/**
+ * One budget per IP address for everything that writes (the API endpoint and the form page
+ * share it), so a script cannot flood the editors' inbox. Kept in memory: a restart forgives.
+ */
+export const submissionRateLimit = (perWindow: number): RequestHandler =>
+  rateLimit({
+    windowMs: WINDOW_MINUTES * 60_000,
+    limit: perWindow,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    // Each router answers in its own form: JSON for the API, the page for the form.
+    handler: (req, _res, next) => {
+      // The body is not wanted: drain it so the client reads the answer instead of a reset.
+      req.resume()
+      next(
+        new PublicApiError(429, 'rate_limited', {
+          da: `For mange indsendelser fra din adresse. Prøv igen om ${WINDOW_MINUTES} minutter.`,
+          en: `Too many submissions from your address. Try again in ${WINDOW_MINUTES} minutes.`,
+        }),
+      )
+    },
+  })

@@ -1,0 +1,176 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import express, { type Request, type Response } from 'express'
+import type { Payload } from 'payload'
+
+import type { Call } from '../../payload-types'
+import { callStatus } from '../../collections/Calls/status'
+import { readEnv } from '../../config/env'
+import { formatCopenhagen } from '../../lib/copenhagenTime'
+import { queueSubmissionMails } from '../../email/queue'
+import { PublicApiError, validationFailed } from '../messages'
+import { receiveMultipart, type ReceivedFile } from './multipart'
+import { checkFileTypes, storeSubmission } from './store'
+import { SUBMISSION_FIELDS, validateSubmission, type FieldErrors, type SubmissionInput } from './validate'
+
+export const MAX_PHOTOS = 5
+export const PHOTO_MAX_BYTES = 20 * 1024 * 1024
+const FIELD_MAX_BYTES = 64 * 1024
+// Room for a megabyte of Danish text (2 bytes a letter) to get a 422 on its length, not a 413.
+const JSON_MAX_BYTES = '4mb'
+/** The form's hidden trap: people never see it, form-filling bots fill it. */
+export const HONEYPOT_FIELD = 'website'
+
+export type Receipt = { id: string; receivedAt: string; call: string }
+
+/** What a request sent, before any check: whitelisted fields and the files it streamed. */
+export type RawSubmission = { fields: Record<string, unknown>; files: ReceivedFile[]; honeypot: boolean }
+
+export type Outcome =
+  | { kind: 'stored'; receipt: Receipt }
+  /** A bot filled the honeypot: it is told "thank you" and nothing is kept. */
+  | { kind: 'dropped'; receipt: Receipt }
+
+const jsonBody = express.json({ limit: JSON_MAX_BYTES, type: () => true })
+
+/**
+ * The whole of receiving one submission, shared by the API endpoint and the form page:
+ * read the body (files to a private temp folder), check the call is open at the moment the
+ * request arrived, validate, check the files' real types, store, queue the mails.
+ * Throws PublicApiError for everything the sender can fix; the temp folder always goes.
+ */
+export const receiveSubmission = async (
+  payload: Payload,
+  req: Request,
+  res: Response,
+  onFields?: (fields: Record<string, unknown>) => void,
+): Promise<Outcome> => {
+  const receivedAt = new Date()
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'b2c-submission-'))
+  try {
+    const raw = await readBody(payload, req, res, dir)
+    onFields?.(raw.fields)
+    if (raw.honeypot) return { kind: 'dropped', receipt: fakeReceipt(raw.fields, receivedAt) }
+
+    const call = await findCall(payload, raw.fields.call)
+    assertOpen(call, receivedAt)
+
+    const validated = validateSubmission(raw.fields)
+    const errors: FieldErrors = validated.ok ? {} : { ...validated.errors }
+    const video = raw.files.find((file) => file.field === 'video')
+    if (video && !call?.allowVideo) {
+      errors.video = { da: 'Denne indkaldelse tager ikke imod video', en: 'This call does not accept video' }
+    }
+    if (!call && !errors.call) errors.call = { da: 'Ukendt indkaldelse', en: 'Unknown call' }
+    if (!validated.ok || Object.keys(errors).length > 0) throw validationFailed(errors)
+
+    const files = await checkFileTypes(raw.files)
+    const stored = await storeSubmission(payload, { input: validated.data, call: call!, files, receivedAt })
+    await queueSubmissionMails(payload, stored.id).catch((error: unknown) => {
+      // The submission is safe; a mail that could not be queued must not undo it.
+      payload.logger.error({ err: error }, `could not queue the mails of submission ${stored.id}`)
+    })
+    return { kind: 'stored', receipt: { id: String(stored.id), receivedAt: receivedAt.toISOString(), call: call!.slug! } }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true })
+  }
+}
+
+const readBody = async (payload: Payload, req: Request, res: Response, dir: string): Promise<RawSubmission> => {
+  if (req.is('multipart/form-data')) {
+    const calls = await openCallLimits(payload)
+    const body = await receiveMultipart(req, dir, {
+      maxPhotos: MAX_PHOTOS,
+      photoBytes: PHOTO_MAX_BYTES,
+      fieldBytes: FIELD_MAX_BYTES,
+      // The call's own video limit, when its field came before the file (our form sends it first).
+      videoBytes: (fields) => calls.get(String(fields.call)) ?? readEnv().uploadMaxBytes,
+    })
+    return { fields: whitelist(body.fields), files: body.files, honeypot: Boolean(body.fields[HONEYPOT_FIELD]) }
+  }
+  if (req.is('application/json')) {
+    await new Promise<void>((resolve, reject) =>
+      jsonBody(req, res, (error?: unknown) => (error ? reject(jsonError(error)) : resolve())),
+    )
+    const body: unknown = req.body
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      throw new PublicApiError(400, 'bad_request', { da: 'Body skal være et JSON-objekt', en: 'The body must be a JSON object' })
+    }
+    const fields = body as Record<string, unknown>
+    return { fields: whitelist(fields), files: [], honeypot: Boolean(fields[HONEYPOT_FIELD]) }
+  }
+  req.resume()
+  throw new PublicApiError(415, 'unsupported_media_type', {
+    da: 'Send multipart/form-data eller application/json',
+    en: 'Send multipart/form-data or application/json',
+  })
+}
+
+/** Only SPEC §7's names are read; `where[…]`, `status`, `editorNotes` and the like are dropped. */
+const whitelist = (body: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    SUBMISSION_FIELDS.filter((name) => Object.hasOwn(body, name)).map((name) => [name, body[name]]),
+  )
+
+const jsonError = (error: unknown) => {
+  const type = (error as { type?: string }).type
+  if (type === 'entity.too.large') {
+    return new PublicApiError(413, 'payload_too_large', { da: 'Indsendelsen er for stor', en: 'The submission is too large' })
+  }
+  return new PublicApiError(400, 'bad_request', { da: 'Ugyldig JSON', en: 'Malformed JSON' })
+}
+
+/** Video limits (bytes) of the calls that are open or about to open, by slug. */
+const openCallLimits = async (payload: Payload): Promise<Map<string, number>> => {
+  const { docs } = await payload.find({
+    collection: 'calls',
+    where: { deadline: { greater_than: new Date().toISOString() } },
+    depth: 0,
+    limit: 100,
+    overrideAccess: true,
+  })
+  return new Map(docs.map((call) => [call.slug ?? '', (call.videoMaxMegabytes ?? 500) * 1024 * 1024]))
+}
+
+const findCall = async (payload: Payload, slug: unknown): Promise<Call | undefined> => {
+  if (typeof slug !== 'string' || !/^[a-z0-9-]{1,100}$/.test(slug)) return undefined
+  const { docs } = await payload.find({
+    collection: 'calls',
+    where: { slug: { equals: slug } },
+    depth: 0,
+    limit: 1,
+    locale: 'da',
+    overrideAccess: true,
+  })
+  return docs[0]
+}
+
+/** SPEC §4: one second late is late. Compared at the moment the request arrived. */
+const assertOpen = (call: Call | undefined, at: Date) => {
+  if (!call) return
+  const status = callStatus({ opensAt: call.opensAt, deadline: call.deadline }, at)
+  if (status === 'closed') {
+    const deadline = new Date(call.deadline)
+    throw new PublicApiError(409, 'call_closed', {
+      da: `Indkaldelsen "${call.title}" lukkede ${formatCopenhagen(deadline)} (dansk tid). Der kan ikke længere indsendes.`,
+      en: `The call "${call.title}" closed on ${formatCopenhagen(deadline, 'en')} (Danish time). Submissions are no longer accepted.`,
+    })
+  }
+  if (status === 'upcoming') {
+    const opens = new Date(call.opensAt)
+    throw new PublicApiError(409, 'call_not_open', {
+      da: `Indkaldelsen "${call.title}" åbner først ${formatCopenhagen(opens)} (dansk tid).`,
+      en: `The call "${call.title}" opens on ${formatCopenhagen(opens, 'en')} (Danish time).`,
+    })
+  }
+}
+
+const fakeReceipt = (fields: Record<string, unknown>, at: Date): Receipt => ({
+  id: `${at.getTime().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+  receivedAt: at.toISOString(),
+  call: typeof fields.call === 'string' ? fields.call.slice(0, 100) : '',
+})
+
+export type { SubmissionInput }
