@@ -54,6 +54,7 @@ export const validSubmission = (call: string, overrides: Record<string, unknown>
 export const submissionForm = (body: Record<string, unknown>, files: { photos?: string[]; video?: string } = {}): FormData => {
   const form = new FormData()
   for (const [name, value] of Object.entries(body)) {
+    if (value === undefined || value === null) continue
     for (const entry of Array.isArray(value) ? value : [value]) form.append(name, String(entry))
   }
   for (const photo of files.photos ?? []) form.append('photos', new Blob([fs.readFileSync(photo)]), path.basename(photo))
