@@ -4,6 +4,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
+import { fromCopenhagenTime } from '../../src/lib/copenhagenTime'
 import type { Call, Submission } from '../../src/payload-types'
 import { runVideoQueue } from '../helpers/clips'
 import { makeTestVideo } from '../helpers/media'
@@ -181,6 +182,18 @@ describe('POST /api/public/submissions', () => {
     const early = await postSubmission(server.current.url, validSubmission(upcoming.slug!))
     expect(early.status).toBe(409)
     expect(((await early.json()) as { error: { code: string } }).error.code).toBe('call_not_open')
+  })
+
+  it('shows a deadline on a daylight-saving day in the local time it was entered in', async () => {
+    // 26 October 2025: clocks went back at 03:00, so 23:59:59 that evening is UTC+1.
+    const autumn = await createCall(server.current.payload, {
+      opensAt: fromCopenhagenTime('2025-09-01T00:00'),
+      deadline: fromCopenhagenTime('2025-10-26T23:59:59'),
+    })
+    expect(new Date(autumn.deadline).toISOString()).toBe('2025-10-26T22:59:59.000Z')
+    const res = await postSubmission(server.current.url, validSubmission(autumn.slug!))
+    expect(res.status).toBe(409)
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('26. oktober 2025 kl. 23.59')
   })
 
   it('compares the deadline to the second on the server clock: the last second is in, the next is out', async () => {
