@@ -70,6 +70,44 @@ test('the admin is Danish to an English browser, and lists the demo stories afte
   await page.close()
 }, 120_000)
 
+test('a member sends a story on /indsend; an editor turns it into a draft story with "Opret historie"', async () => {
+  const form = await browser.newPage()
+  await form.goto(`${app.url}/indsend`)
+  expect(await form.locator('main').innerText()).toContain('Succeshistorier – næste runde')
+  await form.getByLabel('Jeres organisation').fill('Boligforeningen Demo')
+  await form.getByLabel('Type af organisation').selectOption('housing-organisation')
+  await form.getByLabel('Kontaktperson').fill('Dorthe Demo')
+  await form.getByLabel('E-mail').fill('dorthe@example.dk')
+  await form.getByLabel('Partnervirksomhed').fill('Demo Byg ApS')
+  await form.getByLabel('Overskrift på historien').fill('Lektiecafé i kantinen')
+  await form.getByLabel('Fortæl om samarbejdet').fill('Byggefirmaet åbner kantinen for lektiecafé hver tirsdag.')
+  await form.getByLabel('Naboskab og fællesskab').check()
+  await form.getByLabel('Kommune').selectOption({ label: 'Aarhus' })
+  await form.getByLabel('Jeg accepterer').check()
+  await form.getByRole('button', { name: 'Send historien' }).click()
+  await form.waitForURL(/\/indsend\/tak\?kvittering=/)
+  const receipt = new URL(form.url()).searchParams.get('kvittering')
+  await form.close()
+
+  const page = await browser.newPage()
+  await page.goto(`${app.url}/admin/login`)
+  await page.fill('input[name="email"]', ADMIN.email)
+  await page.fill('input[name="password"]', ADMIN.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(`${app.url}/admin`)
+  await page.goto(`${app.url}/admin/collections/submissions/${receipt}`)
+  await page.getByRole('button', { name: 'Opret historie / Create story' }).click()
+  // The admin navigates on the client (Next's router): no load event, only the new URL.
+  await page.waitForURL(/\/admin\/collections\/stories\/\d+$/, { waitUntil: 'commit' }).catch(async (error: unknown) => {
+    await page.screenshot({ path: path.join(root, 'create-story-failed.png'), fullPage: true })
+    throw error
+  })
+  await page.locator('input[name="title"]').waitFor()
+  expect(await page.locator('input[name="title"]').inputValue()).toBe('Lektiecafé i kantinen')
+  await page.screenshot({ path: path.join(root, 'admin-story-from-submission.png'), fullPage: true })
+  await page.close()
+}, 120_000)
+
 test('SIGTERM stops the server gracefully with exit code 0', async () => {
   expect(await stopAppProcess(app.child)).toBe(0)
   expect(app.output()).toContain('SIGTERM: stopping gracefully')

@@ -90,6 +90,17 @@ describe('triage: "Opret historie"', () => {
     expect((await server.current.payload.count({ collection: 'organisations', overrideAccess: true })).totalDocs).toBe(before.totalDocs)
   })
 
+  it('leaves out a new partner company without a CVR number (it cannot be created) instead of failing', async () => {
+    const before = await server.current.payload.count({ collection: 'organisations', overrideAccess: true })
+    const id = await submit({ organisationName: 'Testbolig', partnerCompanyName: 'Ukendt Værksted', partnerCompanyCvr: undefined })
+    const res = await editor.request(`/api/submissions/${id}/create-story`, { method: 'POST' })
+    expect(res.status).toBe(201)
+    const { id: storyId } = (await res.json()) as { id: number }
+    const story = await server.current.payload.findByID({ collection: 'stories', id: storyId, draft: true, depth: 0, overrideAccess: true })
+    expect(story.companies ?? []).toEqual([])
+    expect((await server.current.payload.count({ collection: 'organisations', overrideAccess: true })).totalDocs).toBe(before.totalDocs)
+  })
+
   it('is for staff only', async () => {
     const id = await submit()
     expect((await member.request(`/api/submissions/${id}/create-story`, { method: 'POST' })).status).toBe(403)

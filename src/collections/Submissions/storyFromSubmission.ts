@@ -20,8 +20,7 @@ export const summaryFrom = (text: string): string => {
 
 /**
  * An organisation of the catalogue for a name the submitter typed: the existing one (same CVR,
- * or the same name whatever the case), else a new one. A department is only matched, never
- * created: it needs its housing organisation, which the form does not ask for.
+ * or the same name whatever the case), else a new one where the submission says enough.
  */
 const matchOrCreate = async (
   req: PayloadRequest,
@@ -42,7 +41,9 @@ const matchOrCreate = async (
   })
   const same = byName.docs.find((org) => org.name.localeCompare(name, 'da', { sensitivity: 'accent' }) === 0)
   if (same) return same
-  if (kind === 'housing-department') return undefined
+  // A department needs its housing organisation and a company its CVR number, which the form
+  // does not ask for (or the submitter left out): those are matched only, the editor adds them.
+  if (kind === 'housing-department' || (kind === 'company' && !cvr)) return undefined
   return retryWhenBusy(() =>
     payload.create({
       collection: 'organisations',

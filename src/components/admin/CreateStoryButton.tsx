@@ -35,13 +35,13 @@ export const CreateStoryButton: React.FC = () => {
       method: 'POST',
       credentials: 'include',
     })
-    const body = (await res.json().catch(() => ({}))) as { id?: number; error?: { message?: string } }
+    const body = (await res.json().catch(() => ({}))) as { id?: number; error?: { message?: string }; errors?: { message?: string }[] }
     setBusy(false)
     if ((res.status === 201 || res.status === 409) && body.id) {
       router.push(storyUrl(body.id))
       return
     }
-    setMessage(body.error?.message ?? `Fejl ${res.status}`)
+    setMessage(body.error?.message ?? body.errors?.map((error) => error.message).join(' ') ?? `Fejl ${res.status}`)
   }
 
   return (
