@@ -20,6 +20,7 @@ import { readEnv } from './config/env'
 import { resolveSecret } from './config/secret'
 import { databaseAdapter } from './db'
 import { emailAdapter } from './email/adapter'
+import { invalidatesPublicCache } from './public-api/cache'
 import { sendSubmissionMailTask } from './email/task'
 import { useWriteAheadLog } from './db/sqlitePragmas'
 import { TIME_ZONE } from './lib/copenhagenTime'
@@ -44,7 +45,13 @@ export default buildConfig({
       supportedTimezones: [{ label: 'København', value: TIME_ZONE }],
     },
   },
-  collections: [Stories, Clips, Organisations, Calls, Submissions, Media, ConsentDocuments, Users],
+  collections: [
+    // What the public API shows: a change to any of these clears its rendered answers at once.
+    ...[Stories, Clips, Organisations, Calls, Media].map(invalidatesPublicCache),
+    Submissions,
+    ConsentDocuments,
+    Users,
+  ],
   // Content is Danish first; English falls back to Danish where it is not translated yet.
   localization: {
     locales: [

@@ -15,7 +15,10 @@ import { mediaFiles } from './mediaFiles'
 import { payloadApi } from './payloadApi'
 import { mailRunner } from '../email/queue'
 import { publicApi } from '../public-api'
+import { publicCors } from '../public-api/cors'
+import { feedsRouter } from '../public-api/feeds'
 import { submissionRateLimit } from '../public-api/rateLimit'
+import { referenceSite } from '../site'
 import { siteAssets } from '../site/assets'
 import { submitPage } from '../site/submit'
 import { watchLeases } from '../video/lease'
@@ -57,9 +60,11 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
   app.use('/media', mediaFiles(payload))
   // One budget per IP for everything that writes, shared by the API and the form page.
   const writeLimit = submissionRateLimit(env.submissionRateLimit)
-  app.use('/api/public', publicApi(payload, { writeLimit }))
+  app.use('/api/public', publicApi(payload, { writeLimit, corsOrigins: env.corsOrigins }))
+  app.use('/feed', publicCors(env.corsOrigins), feedsRouter(payload))
   app.use('/indsend', submitPage(payload, { writeLimit }))
   app.use('/assets', siteAssets())
+  app.use(referenceSite(payload))
   app.use('/api', payloadApi(config))
 
   let nextMount: NextMount | undefined

@@ -4,6 +4,10 @@ import type { NextFunction, Request, Response } from 'express'
 import { Router } from 'express'
 import type { Payload } from 'payload'
 
+import { isStaffUser } from '../access'
+import { mediaDir } from '../config/paths'
+import { relationId } from '../lib/relationId'
+import { publicClip } from '../public-api/visibility'
 import { clipOutputDir } from '../video/paths'
 
 const TYPES: Record<string, string> = {
@@ -22,14 +26,17 @@ const SAFE_NAME = /^[\w.-]+$/
 export const mediaFiles = (payload: Payload): Router => {
   const router = Router()
 
-  /** The clip as the requester may see it (access enforced), or null. */
+  /**
+   * The clip as the requester may see it, or null: staff always; the public only while the
+   * clip is public and a published story shows it (SPEC §6), checked on every request.
+   */
   const readableClip = async (req: Request, clipId: string) => {
     if (!SAFE_NAME.test(clipId)) return null
     const { user } = await payload.auth({ headers: new Headers(req.headers as Record<string, string>) })
-    const clip = await payload
-      .findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: false, user, disableErrors: true })
-      .catch(() => null)
-    return clip ? { clip, user } : null
+    const clip = isStaffUser(user)
+      ? await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true, disableErrors: true }).catch(() => null)
+      : await publicClip(payload, clipId)
+    return clip ? { clip, user: isStaffUser(user) ? user : null } : null
   }
   const cacheFor = (res: Response, user: unknown) => {
     res.setHeader('Cache-Control', user ? 'private, no-store' : 'public, max-age=31536000, immutable')
@@ -62,6 +69,25 @@ export const mediaFiles = (payload: Payload): Router => {
       cacheFor(res, found!.user)
       res.type(type)
       res.sendFile(file, { root: clipOutputDir(clipId, version), dotfiles: 'deny', cacheControl: false, acceptRanges: true }, (error) => {
+        if (error && !res.headersSent) notFound(res)
+      })
+    } catch (error) {
+      next(error)
+    }
+  })
+  // Posters are private `media` documents: served here, through their clip, so they stop with it.
+  router.get('/posters/:clip/:file', async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const { clip: clipId, file } = req.params as Record<string, string>
+      if (!SAFE_NAME.test(file)) return notFound(res)
+      const found = await readableClip(req, clipId)
+      const posterId = relationId(found?.clip.poster)
+      if (!found || !posterId) return notFound(res)
+      const poster = await payload.findByID({ collection: 'media', id: posterId, depth: 0, overrideAccess: true, disableErrors: true })
+      const files = [poster?.filename, ...Object.values(poster?.sizes ?? {}).map((size) => size?.filename)]
+      if (!poster || !files.includes(file)) return notFound(res)
+      cacheFor(res, found.user)
+      res.sendFile(file, { root: path.join(mediaDir(), 'images'), dotfiles: 'deny', cacheControl: false, acceptRanges: true }, (error) => {
         if (error && !res.headersSent) notFound(res)
       })
     } catch (error) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -7,11 +8,20 @@ import express from 'express'
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets')
 const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' }
 
-/** The site's stylesheet and its one small script, read once: /assets/site.css, /assets/submit.js. */
+/** hls.js, the one third-party script, from the installed package (the version npm locked). */
+const HLS_JS = createRequire(import.meta.url).resolve('hls.js/dist/hls.min.js')
+
+/** The site's stylesheet and scripts, read once: /assets/site.css, submit.js, player.js, hls.min.js. */
 export const siteAssets = () => {
   const router = express.Router()
-  for (const name of ['site.css', 'submit.js']) {
-    const body = readFileSync(path.join(dir, name))
+  const files: Record<string, string> = {
+    'site.css': path.join(dir, 'site.css'),
+    'submit.js': path.join(dir, 'submit.js'),
+    'player.js': path.join(dir, 'player.js'),
+    'hls.min.js': HLS_JS,
+  }
+  for (const [name, file] of Object.entries(files)) {
+    const body = readFileSync(file)
     router.get(`/${name}`, (_req, res) => {
       res.set('Content-Type', TYPES[path.extname(name)]).set('Cache-Control', 'public, max-age=300').send(body)
     })

@@ -231,7 +231,8 @@ const createPoster = async (payload: Payload, clip: Clip, input: string, duratio
     await extractPoster(input, file, duration, clip.posterAt, filter)
     return await payload.create({
       collection: 'media',
-      data: { alt: `Stillbillede fra videoen "${clip.title ?? clip.filename}"` },
+      // Private: Payload's own file route never serves it; /media/posters/ does, while the clip is public.
+      data: { alt: `Stillbillede fra videoen "${clip.title ?? clip.filename}"`, private: true },
       filePath: file,
       overrideAccess: true,
     })

@@ -1,7 +1,7 @@
 /**
- * /media/clips/…: renditions and HLS files are served with range requests while the clip is
- * public (SPEC §6: processed, consent confirmed, none withdrawn), to staff always, and stop the
- * moment consent is withdrawn.
+ * /media/clips/… and /media/posters/…: renditions, HLS files and posters are served with range
+ * requests while the clip is public (SPEC §6: processed, consent confirmed, none withdrawn) and
+ * a published story shows it, to staff always, and stop the moment consent is withdrawn.
  */
 import { beforeAll, expect, test } from '@jest/globals'
 
@@ -11,13 +11,15 @@ import { createPeople, PASSWORD } from '../helpers/fixtures'
 import { client, login, type Client } from '../helpers/http'
 import { makeTestVideo } from '../helpers/media'
 import { useServer } from '../helpers/server'
+import { publishStory } from '../helpers/stories'
 
 const server = useServer()
 let editor: Client
 let anonymous: Client
 let clip: Clip
+let people: Awaited<ReturnType<typeof createPeople>>
 beforeAll(async () => {
-  await createPeople(server.current.payload)
+  people = await createPeople(server.current.payload)
   editor = await login(server.current.url, 'editor@test.dk', PASSWORD)
   anonymous = client(server.current.url)
   clip = await uploadAndProcess(server.current.payload, await makeTestVideo('medie.mp4', 2), 'Medie')
@@ -35,8 +37,25 @@ test('before consent only staff get the files, uncached', async () => {
   expect(res.headers.get('cache-control')).toBe('private, no-store')
 })
 
-test('a public clip is served to everyone with ranges and long-lived caching', async () => {
+const posterFile = async () => {
+  const poster = await server.current.payload.findByID({ collection: 'media', id: clip.poster as number, overrideAccess: true })
+  return { poster, url: `/media/posters/${clip.id}/${poster.sizes!.card!.filename}` }
+}
+
+test('a public clip is served to everyone with ranges and long-lived caching, once a published story shows it', async () => {
   await setConsent({ confirmed: true, records: [{ person: 'Beboer', role: 'resident', givenAt: '2026-01-01', scope: ['web'] }] })
+  // Consented but on no published story: still not public.
+  expect((await anonymous.request(mp4())).status).toBe(404)
+  const { poster, url: posterUrl } = await posterFile()
+  expect((await anonymous.request(posterUrl)).status).toBe(404)
+  // The poster is a private media document: Payload's own file route never serves it.
+  expect((await anonymous.request(`/api/media/file/${poster.filename}`)).status).toBeGreaterThanOrEqual(400)
+
+  await publishStory(server.current.payload, { housing: people.housing.id, company: people.company.id, clips: [clip.id] })
+  const image = await anonymous.request(posterUrl)
+  expect(image.status).toBe(200)
+  expect(image.headers.get('content-type')).toBe('image/webp')
+  expect(image.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
   const whole = await anonymous.request(mp4())
   expect(whole.status).toBe(200)
   expect(whole.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
@@ -61,7 +80,9 @@ test('withdrawing consent stops the files at once', async () => {
   })
   expect((await anonymous.request(mp4())).status).toBe(404)
   expect((await anonymous.request(clip.hlsUrl!)).status).toBe(404)
+  expect((await anonymous.request((await posterFile()).url)).status).toBe(404)
   expect((await editor.request(mp4())).status).toBe(200)
+  expect((await editor.request((await posterFile()).url)).status).toBe(200)
 })
 
 test('names outside the clip folder and unknown versions are not found', async () => {

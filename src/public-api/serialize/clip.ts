@@ -1,0 +1,48 @@
+import type { Clip } from '../../payload-types'
+import { absolute, publicImage, type PublicImage } from './media'
+
+export type PublicClip = {
+  id: string
+  title: string | null
+  duration: number | null
+  width: number | null
+  height: number | null
+  poster: PublicImage | null
+  hlsUrl: string | null
+  renditions: { label: string; url: string; width: number; height: number; bitrate: number | null; mimeType: string }[]
+  captions: { language: string; label: string; url: string }[]
+}
+
+/** Posters are served through the clip (SPEC §6): they stop with it. */
+export const posterUrl = (clipId: string | number, file: string) => `/media/posters/${clipId}/${encodeURIComponent(file)}`
+
+/** A public clip as SPEC §7 lists it; only what the website needs, nothing from the upload. */
+export const publicClipView = (clip: Clip): PublicClip => {
+  const top = clip.renditions?.[0]
+  return {
+    id: String(clip.id),
+    title: clip.title ?? null,
+    duration: clip.probe?.duration ?? null,
+    width: top?.width ?? clip.probe?.width ?? null,
+    height: top?.height ?? clip.probe?.height ?? null,
+    poster: publicImage(clip.poster && typeof clip.poster === 'object' ? { ...clip.poster, private: false } : null, (file) => posterUrl(clip.id, file)),
+    hlsUrl: clip.hlsUrl ? absolute(clip.hlsUrl) : null,
+    renditions: (clip.renditions ?? [])
+      .filter((rendition) => rendition.url)
+      .map((rendition) => ({
+        label: rendition.label ?? '',
+        url: absolute(rendition.url!),
+        width: rendition.width ?? 0,
+        height: rendition.height ?? 0,
+        bitrate: rendition.bitrate ?? null,
+        mimeType: rendition.mimeType ?? 'video/mp4',
+      })),
+    captions: (clip.captions ?? [])
+      .filter((caption) => caption.url)
+      .map((caption) => ({
+        language: caption.language,
+        label: caption.label || (caption.language === 'da' ? 'Dansk' : 'English'),
+        url: absolute(caption.url!),
+      })),
+  }
+}
