@@ -24,8 +24,8 @@ export interface Config {
     clips: Clip;
     organisations: Organisation;
     calls: Call;
-    submissions: Submission;
     media: Media;
+    submissions: Submission;
     'consent-documents': ConsentDocument;
     users: User;
     'payload-kv': PayloadKv;
@@ -40,8 +40,8 @@ export interface Config {
     clips: ClipsSelect<false> | ClipsSelect<true>;
     organisations: OrganisationsSelect<false> | OrganisationsSelect<true>;
     calls: CallsSelect<false> | CallsSelect<true>;
-    submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
     'consent-documents': ConsentDocumentsSelect<false> | ConsentDocumentsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -875,12 +875,12 @@ export interface PayloadLockedDocument {
         value: number | Call;
       } | null)
     | ({
-        relationTo: 'submissions';
-        value: number | Submission;
-      } | null)
-    | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'submissions';
+        value: number | Submission;
       } | null)
     | ({
         relationTo: 'consent-documents';
@@ -1103,38 +1103,6 @@ export interface CallsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "submissions_select".
- */
-export interface SubmissionsSelect<T extends boolean = true> {
-  call?: T;
-  organisationName?: T;
-  organisationKind?: T;
-  organisation?: T;
-  contactName?: T;
-  contactEmail?: T;
-  contactPhone?: T;
-  partnerCompanyName?: T;
-  partnerCompanyCvr?: T;
-  themes?: T;
-  title?: T;
-  description?: T;
-  results?: T;
-  municipality?: T;
-  periodStart?: T;
-  periodEnd?: T;
-  photos?: T;
-  video?: T;
-  privacyAccepted?: T;
-  mayContact?: T;
-  status?: T;
-  editorNotes?: T;
-  story?: T;
-  receivedAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -1186,6 +1154,38 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "submissions_select".
+ */
+export interface SubmissionsSelect<T extends boolean = true> {
+  call?: T;
+  organisationName?: T;
+  organisationKind?: T;
+  organisation?: T;
+  contactName?: T;
+  contactEmail?: T;
+  contactPhone?: T;
+  partnerCompanyName?: T;
+  partnerCompanyCvr?: T;
+  themes?: T;
+  title?: T;
+  description?: T;
+  results?: T;
+  municipality?: T;
+  periodStart?: T;
+  periodEnd?: T;
+  photos?: T;
+  video?: T;
+  privacyAccepted?: T;
+  mayContact?: T;
+  status?: T;
+  editorNotes?: T;
+  story?: T;
+  receivedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -133,6 +133,8 @@ describe('nothing private, anywhere public', () => {
       expect(status).toBe(200)
       for (const marker of Object.values(PRIVATE_MARKERS)) expect(`${path}: ${text}`).not.toContain(marker)
       expect(`${path}: ${text}`).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/)
+      // The OpenAPI document names the submission body's fields (contactEmail…); data never does.
+      if (path.endsWith('openapi.json')) continue
       for (const word of ['consent', 'editorNotes', 'contactEmail', 'contactPhone', 'filename', 'originals', '"cvr"', 'stage', 'sourceSubmission']) {
         expect(`${path}: ${text}`).not.toContain(word)
       }

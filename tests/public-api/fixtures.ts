@@ -37,7 +37,9 @@ export const buildCatalogue = async (payload: Payload) => {
     id: publicClip.id,
     data: { consent: CONSENT, captions: [{ language: 'da', vtt: 'WEBVTT\n\n00:00.000 --> 00:01.500\nGod morgen fra værkstedet\n' }] } as never,
   })
+  // Consented when the story was published, then taken back: it must vanish from every answer.
   const hiddenClip = await uploadAndProcess(payload, await makeTestVideo('skjult.mp4', 1), PRIVATE_MARKERS.hiddenClipTitle)
+  await payload.update({ collection: 'clips', id: hiddenClip.id, data: { consent: { ...CONSENT, records: [{ ...CONSENT.records[0], person: 'Anden beboer' }] } } as never })
 
   const bike = await publishStory(payload, {
     housing: people.housing.id,
@@ -71,6 +73,7 @@ export const buildCatalogue = async (payload: Payload) => {
     publishedAt: '2026-03-01T10:00:00.000Z',
   })
   await payload.update({ collection: 'stories', id: bike.id, locale: 'en', data: { title: 'Bike workshop in the basement', summary: 'Young people repair bikes with mechanics.' } as never })
+  await payload.update({ collection: 'clips', id: hiddenClip.id, data: { consent: { confirmed: false, records: [] } } as never })
 
   const garden = await publishStory(payload, {
     housing: people.otherHousing.id,

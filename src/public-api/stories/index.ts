@@ -1,7 +1,7 @@
 import express from 'express'
 import type { Payload, Where } from 'payload'
 
-import type { Story } from '../../payload-types'
+import type { Clip, Story } from '../../payload-types'
 import { MUNICIPALITY_CODES } from '../../constants/municipalities'
 import { THEME_KEYS } from '../../constants/themes'
 import { cachedGet, json } from '../cache'
@@ -23,6 +23,20 @@ const LIST_QUERY = {
 
 /** What a card or a story page needs populated: organisations with logos, clips with posters. */
 const POPULATE_DEPTH = 2
+
+/**
+ * Posters are private media documents (served only through their clip), so an anonymous read
+ * leaves them as ids: fill them in for the clips that did come back, which are public ones.
+ */
+const withPosters = async (payload: Payload, stories: Story[]): Promise<Story[]> => {
+  const clips = stories.flatMap((story) => (story.clips ?? []).filter((clip): clip is Clip => typeof clip === 'object' && clip !== null))
+  const ids = [...new Set(clips.map((clip) => clip.poster).filter((poster): poster is number => typeof poster === 'number'))]
+  if (!ids.length) return stories
+  const { docs } = await payload.find({ collection: 'media', where: { id: { in: ids } }, depth: 0, limit: ids.length, pagination: false, overrideAccess: true })
+  const byId = new Map(docs.map((media) => [media.id, media]))
+  for (const clip of clips) if (typeof clip.poster === 'number') clip.poster = byId.get(clip.poster) ?? null
+  return stories
+}
 
 /** Published stories as the public sees them (access enforced: drafts and private clips never come back). */
 export const findStories = async (
@@ -57,7 +71,7 @@ export const findStories = async (
     overrideAccess: false,
   })
   return {
-    items: (result.docs as Story[]).map((story) => storyCard(story, locale)),
+    items: (await withPosters(payload, result.docs as Story[])).map((story) => storyCard(story, locale)),
     page: result.page ?? page,
     limit,
     totalItems: result.totalDocs,
@@ -75,7 +89,9 @@ export const findStory = async (payload: Payload, storySlug: string, storyLocale
     depth: POPULATE_DEPTH,
     overrideAccess: false,
   })
-  return docs[0] ? storyDetail(docs[0] as Story, storyLocale) : null
+  if (!docs[0]) return null
+  const [story] = await withPosters(payload, [docs[0] as Story])
+  return storyDetail(story, storyLocale)
 }
 
 export const storiesRouter = (payload: Payload) => {
