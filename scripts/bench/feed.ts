@@ -28,7 +28,7 @@ const load = async (url: string, options: { paths?: () => string } = {}): Promis
     url,
     connections: CONNECTIONS,
     duration: SECONDS,
-    ...(options.paths ? { requests: [{ setupRequest: (request: { path: string }) => ({ ...request, path: options.paths!() }) }] } : {}),
+    ...(options.paths ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: options.paths!() }) }] } : {}),
   })
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx }
 }
