@@ -21,6 +21,8 @@ export type AppEnv = {
   transcodeConcurrency: number
   runJobs: boolean
   uploadMaxBytes: number
+  /** How long the public API may reuse a rendered answer without a change seen in this process (0: never). */
+  publicCacheSeconds: number
   /** Submissions one IP address may send per 15 minutes (SPEC §7: 429 past it). */
   submissionRateLimit: number
   isProduction: boolean
@@ -60,6 +62,7 @@ export const readEnv = (env: NodeJS.ProcessEnv = process.env): AppEnv => {
     transcodeConcurrency: positiveInt('TRANSCODE_CONCURRENCY', env.TRANSCODE_CONCURRENCY, 1),
     runJobs: (env.RUN_JOBS ?? 'true').trim().toLowerCase() !== 'false',
     uploadMaxBytes: positiveInt('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 2 * GIB),
+    publicCacheSeconds: env.PUBLIC_CACHE_SECONDS?.trim() === '0' ? 0 : positiveInt('PUBLIC_CACHE_SECONDS', env.PUBLIC_CACHE_SECONDS, 10),
     submissionRateLimit: positiveInt('SUBMISSION_RATE_LIMIT', env.SUBMISSION_RATE_LIMIT, 20),
     isProduction: env.NODE_ENV === 'production',
   }

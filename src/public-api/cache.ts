@@ -3,21 +3,23 @@ import { createHash } from 'node:crypto'
 import type { Request, RequestHandler, Response } from 'express'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig } from 'payload'
 
+import { readEnv } from '../config/env'
 import { requestLocale } from './messages'
 
-/** How long a rendered answer may be reused without a change seen in this process. */
-const TTL_MS = 10_000
 const MAX_ENTRIES = 2000
 const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300'
 
 type Entry = { body: Buffer; etag: string; type: string; locale: string; storedAt: number }
 const entries = new Map<string, Entry>()
+let ttl: number | undefined
+/** Read once: this is on every request's path. */
+const cacheTtlMs = () => (ttl ??= readEnv().publicCacheSeconds * 1000)
 let generation = 0
 
 /**
  * Forget every rendered answer. Called by hooks on everything the public API shows, so a
  * publish, an unpublish or a withdrawn consent is visible on the very next request. Changes made
- * by another process (a worker finishing a clip) are picked up within TTL_MS.
+ * by another process (a worker finishing a clip) are picked up within PUBLIC_CACHE_SECONDS.
  */
 export const invalidatePublicCache = () => {
   generation++
@@ -69,8 +71,9 @@ export const cachedGet =
   async (req, res, next) => {
     try {
       const key = req.originalUrl
+      const ttlMs = cacheTtlMs()
       const hit = entries.get(key)
-      if (hit && Date.now() - hit.storedAt < TTL_MS) return send(req, res, hit)
+      if (hit && Date.now() - hit.storedAt < ttlMs) return send(req, res, hit)
       const started = generation
       const rendered = await render(req)
       const body = Buffer.isBuffer(rendered.body) ? rendered.body : Buffer.from(rendered.body)
@@ -82,7 +85,7 @@ export const cachedGet =
         storedAt: Date.now(),
       }
       // Something changed while this was rendered: answer with it, but do not keep it.
-      if (started === generation) {
+      if (started === generation && ttlMs > 0) {
         if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!)
         entries.set(key, entry)
       }
