@@ -28,6 +28,10 @@ export const Stories: CollectionConfig = {
     maxPerDoc: 50,
   },
   defaultSort: '-publishedAt',
+  // Every public read asks for published stories newest first. With this index SQLite walks
+  // the first 20 in order instead of building (and sorting) every published row: measured 65 ms
+  // a request at 10 000 stories without it, flat with it (see bench:feed in the README).
+  indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }],
   hooks: { beforeChange: [publishGate, setPublishedAt] },
   fields: [
     { name: 'title', type: 'text', localized: true, required: true, label: { da: 'Titel', en: 'Title' } },

@@ -1,6 +1,7 @@
 import * as migration_20261126_230147_initial from './20261126_230147_initial';
 import * as migration_20261127_000855_clips_captions_and_jobs from './20261127_000855_clips_captions_and_jobs';
 import * as migration_20261127_013431_submissions_mail_and_private_media from './20261127_013431_submissions_mail_and_private_media';
+import * as migration_20261127_023432_stories_published_order_index from './20261127_023432_stories_published_order_index';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261127_013431_submissions_mail_and_private_media.up,
     down: migration_20261127_013431_submissions_mail_and_private_media.down,
-    name: '20261127_013431_submissions_mail_and_private_media'
+    name: '20261127_013431_submissions_mail_and_private_media',
+  },
+  {
+    up: migration_20261127_023432_stories_published_order_index.up,
+    down: migration_20261127_023432_stories_published_order_index.down,
+    name: '20261127_023432_stories_published_order_index'
   },
 ];
