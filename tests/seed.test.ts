@@ -8,7 +8,7 @@ const server = useServer()
 
 const counts = async () => {
   const { payload } = server.current
-  const collections = ['organisations', 'calls', 'stories'] as const
+  const collections = ['organisations', 'calls', 'stories', 'clips'] as const
   const totals = await Promise.all(collections.map((collection) => payload.count({ collection })))
   return Object.fromEntries(collections.map((collection, i) => [collection, totals[i].totalDocs]))
 }
@@ -57,4 +57,17 @@ test('the demo catalogue matches the brief', async () => {
   expect(((await english.json()) as { docs: { title: string }[] }).docs[0].title).toBe(
     'A sewing workshop builds community across generations',
   )
+})
+
+test('one demo story shows a demo clip that went through the pipeline and is public', async () => {
+  const res = await fetch(`${server.current.url}/api/public/stories/cykelvaerksted-i-kaelderen-giver-unge-job`)
+  expect(res.status).toBe(200)
+  const story = (await res.json()) as { clips: { title: string; hlsUrl: string; renditions: { label: string; url: string }[]; captions: unknown[] }[] }
+  expect(story.clips).toHaveLength(1)
+  const [clip] = story.clips
+  expect(clip.title).toBe('Demoklip: værkstedet om onsdagen')
+  expect(clip.renditions.map((rendition) => rendition.label)).toEqual(['720p', '480p'])
+  expect(clip.captions).toHaveLength(1)
+  const hls = await fetch(clip.hlsUrl.replace(/^https?:\/\/[^/]+/, server.current.url))
+  expect(hls.status).toBe(200)
 })

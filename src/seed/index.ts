@@ -5,6 +5,7 @@ import { paragraphs } from '../lib/lexical'
 import { callSeeds } from './data/calls'
 import { ORGANISATIONS } from './data/organisations'
 import { STORIES } from './data/stories'
+import { DEMO_STORY_WITH_CLIP, ensureDemoClip } from './demoClip'
 
 export type SeedReport = { created: Record<string, number>; skipped: Record<string, number> }
 
@@ -69,6 +70,9 @@ export const seed = async (payload: Payload, now = new Date()): Promise<SeedRepo
     })
   }
   const firstCall = idsBySlug.get('succeshistorier-2024')
+  // Only needed when that story is still to be created (the seed never changes what exists).
+  const demoStoryMissing = (await payload.count({ collection: 'stories', where: { slug: { equals: DEMO_STORY_WITH_CLIP } } })).totalDocs === 0
+  const demoClip = demoStoryMissing ? await ensureDemoClip(payload) : undefined
 
   for (const story of STORIES) {
     await upsert('stories', story.slug, async () => {
@@ -94,6 +98,7 @@ export const seed = async (payload: Payload, now = new Date()): Promise<SeedRepo
           featured: story.featured ?? false,
           stage: 'ready',
           sourceCall: firstCall,
+          clips: story.slug === DEMO_STORY_WITH_CLIP && demoClip !== undefined ? [demoClip] : [],
         } as never,
       })
       return payload.update({

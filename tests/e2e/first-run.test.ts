@@ -70,6 +70,25 @@ test('the admin is Danish to an English browser, and lists the demo stories afte
   await page.close()
 }, 120_000)
 
+test('the reference site shows the demo catalogue, and the demo story’s clip plays in Chromium', async () => {
+  const page = await browser.newPage()
+  await page.goto(`${app.url}/`)
+  expect(await page.locator('.card h2').count()).toBe(5)
+  await page.getByRole('link', { name: 'Cykelværksted i kælderen giver unge job' }).click()
+  await page.waitForURL(/\/historier\/cykelvaerksted-i-kaelderen-giver-unge-job$/)
+  const video = page.locator('video').first()
+  expect(await video.getAttribute('data-player')).toBe('hls.js')
+  await video.evaluate((element: HTMLVideoElement) => {
+    element.muted = true
+    return element.play()
+  })
+  await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).readyState >= 3, undefined, { timeout: 30_000 })
+  const start = await video.evaluate((element: HTMLVideoElement) => element.currentTime)
+  await page.waitForFunction((t) => (document.querySelector('video') as HTMLVideoElement).currentTime > t + 0.3, start, { timeout: 15_000 })
+  await page.screenshot({ path: path.join(root, 'site-story.png'), fullPage: true })
+  await page.close()
+}, 120_000)
+
 test('a member sends a story on /indsend; an editor turns it into a draft story with "Opret historie"', async () => {
   const form = await browser.newPage()
   await form.goto(`${app.url}/indsend`)
