@@ -15,6 +15,7 @@ import { mediaFiles } from './mediaFiles'
 import { payloadApi } from './payloadApi'
 import { mailRunner } from '../email/queue'
 import { publicApi } from '../public-api'
+import { watchForOutsideChanges } from '../public-api/cacheWatch'
 import { publicCors } from '../public-api/cors'
 import { feedsRouter } from '../public-api/feeds'
 import { submissionRateLimit } from '../public-api/rateLimit'
@@ -49,6 +50,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
   const stopLeases = runJobs ? watchLeases(payload) : () => {}
   const stopVideo = runJobs ? videoRunner.start(payload, env.transcodeConcurrency) : () => {}
   const stopMail = runJobs ? mailRunner.start(payload, 10) : () => {}
+  const stopCacheWatch = watchForOutsideChanges(payload)
   await ensureFirstAdmin(payload, env)
   await options.beforeListen?.(payload)
 
@@ -97,6 +99,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
       stopLeases()
       stopVideo()
       stopMail()
+      await stopCacheWatch()
       await nextMount?.close()
       await payload.destroy()
     })())

@@ -188,4 +188,22 @@ describe('caching and CORS', () => {
     })
     expect(post.headers.get('access-control-allow-origin')).toBeNull()
   })
+
+  it('notices a change made by another process (no hooks ran here) within about a second', async () => {
+    const before = await get('/api/public/stories/faelleshave-med-genbrugsplast')
+    expect(before.body!.title).toBe('Fælleshave med genbrugsplast')
+    // Straight through the database adapter, as another process's save would arrive.
+    await server.current.payload.db.updateOne({
+      collection: 'organisations',
+      id: catalogue.company2.id,
+      data: { name: 'Grøn Genbrug og Co A/S', updatedAt: new Date().toISOString() },
+    })
+    let name = ''
+    for (let i = 0; i < 40 && name !== 'Grøn Genbrug og Co A/S'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      const { body } = await get('/api/public/stories/faelleshave-med-genbrugsplast')
+      name = body!.organisations.find((org: { role: string }) => org.role === 'company').name
+    }
+    expect(name).toBe('Grøn Genbrug og Co A/S')
+  })
 })
