@@ -12,3 +12,7 @@ export const slugify = (text: string, maxLength = 80): string =>
     .replace(/^-+|-+$/g, '')
     .slice(0, maxLength)
     .replace(/-+$/, '')
+
+/** What `slugify` makes: lowercase letters and digits in words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+export const isSlug = (text: string, maxLength = 120): boolean => text.length <= maxLength && SLUG_PATTERN.test(text)

@@ -1,4 +1,5 @@
 import { readEnv } from '../config/env'
+import { SLUG_PATTERN } from '../lib/slugify'
 import { MUNICIPALITY_CODES } from '../constants/municipalities'
 import { ORGANISATION_KINDS } from '../constants/organisationKinds'
 import { THEME_KEYS } from '../constants/themes'
@@ -29,7 +30,7 @@ const cached = {
 const okJson = (schema: object, description = 'OK') => ({ description, headers: cached, content: jsonContent(schema) })
 const notModified = { description: 'Not modified (If-None-Match matched the ETag)' }
 const localeParam = { name: 'locale', in: 'query', schema: { type: 'string', enum: ['da', 'en'], default: 'da' }, description: 'Language of the content; English falls back to Danish' }
-const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } }
+const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: SLUG_PATTERN.source } }
 
 const image = closed({ url: str, alt: str, width: nullable(int), height: nullable(int), srcset: str })
 const organisationRefProps = {

@@ -1,5 +1,6 @@
 import type { Request } from 'express'
 
+import { isSlug } from '../lib/slugify'
 import { PublicApiError, type Locale } from './messages'
 
 type Parser<T> = (raw: string, name: string) => T
@@ -24,7 +25,7 @@ export const oneOf =
   }
 
 export const slug: Parser<string> = (raw, name) => {
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(raw) || raw.length > 120) throw badParameter(name, 'ikke et gyldigt slug', 'not a valid slug')
+  if (!isSlug(raw)) throw badParameter(name, 'ikke et gyldigt slug', 'not a valid slug')
   return raw
 }
 

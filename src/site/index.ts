@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { MUNICIPALITY_CODES } from '../constants/municipalities'
 import { THEME_KEYS } from '../constants/themes'
 import { html } from '../lib/html'
+import { isSlug } from '../lib/slugify'
 import { cachedGet } from '../public-api/cache'
 import { findOrganisation } from '../public-api/organisations'
 import { findStories, findStory } from '../public-api/stories'
@@ -13,7 +14,6 @@ import { renderOrganisation } from './pages/organisation'
 import { renderStory } from './pages/story'
 
 const PAGE_SIZE = 12
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 const oneValue = (value: unknown) => (typeof value === 'string' ? value : undefined)
 
@@ -49,7 +49,7 @@ export const referenceSite = (payload: Payload) => {
     '/historier/:slug',
     cachedGet(async (req) => {
       const slug = String(req.params.slug)
-      const story = SLUG.test(slug) ? await findStory(payload, slug) : null
+      const story = isSlug(slug) ? await findStory(payload, slug) : null
       if (!story) throw new PageNotFound()
       return page(story.title, renderStory(story), story.clips.length ? ['/assets/hls.min.js', '/assets/player.js'] : [])
     }),
@@ -59,7 +59,7 @@ export const referenceSite = (payload: Payload) => {
     '/organisationer/:slug',
     cachedGet(async (req) => {
       const slug = String(req.params.slug)
-      const org = SLUG.test(slug) ? await findOrganisation(payload, slug, 'da') : null
+      const org = isSlug(slug) ? await findOrganisation(payload, slug, 'da') : null
       if (!org) throw new PageNotFound()
       return page(org.name, renderOrganisation(org))
     }),

@@ -9,6 +9,7 @@ import type { Call } from '../../payload-types'
 import { callStatus } from '../../collections/Calls/status'
 import { readEnv } from '../../config/env'
 import { formatCopenhagen } from '../../lib/copenhagenTime'
+import { isSlug } from '../../lib/slugify'
 import { queueSubmissionMails } from '../../email/queue'
 import { PublicApiError, validationFailed } from '../messages'
 import { receiveMultipart, type ReceivedFile } from './multipart'
@@ -135,7 +136,7 @@ const openCallLimits = async (payload: Payload): Promise<Map<string, number>> =>
 }
 
 const findCall = async (payload: Payload, slug: unknown): Promise<Call | undefined> => {
-  if (typeof slug !== 'string' || !/^[a-z0-9-]{1,100}$/.test(slug)) return undefined
+  if (typeof slug !== 'string' || !isSlug(slug)) return undefined
   const { docs } = await payload.find({
     collection: 'calls',
     where: { slug: { equals: slug } },

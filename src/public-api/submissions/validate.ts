@@ -2,6 +2,7 @@ import { MUNICIPALITY_CODES } from '../../constants/municipalities'
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../constants/organisationKinds'
 import { THEME_KEYS, type ThemeKey } from '../../constants/themes'
 import { CVR_PATTERN, EMAIL_PATTERN } from '../../fields/validators'
+import { isSlug } from '../../lib/slugify'
 import type { Bilingual } from '../messages'
 
 /** The body of `POST /api/public/submissions` (SPEC §7), after validation. */
@@ -64,7 +65,6 @@ export const MAX_LENGTH = {
   results: 5000,
 } as const
 
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 // Eight digits, optionally after +45 or 0045; spaces and dashes between digits are forgiven.
 const DANISH_PHONE = /^(?:\+45|0045)?\d{8}$/
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -115,7 +115,7 @@ export const validateSubmission = (body: Record<string, unknown>): Validated => 
   }
 
   const call = text('call', { required: true })
-  if (call && !SLUG_PATTERN.test(call)) errors.call = { da: 'Ukendt indkaldelse', en: 'Unknown call' }
+  if (call && !isSlug(call)) errors.call = { da: 'Ukendt indkaldelse', en: 'Unknown call' }
 
   const organisationName = text('organisationName', { required: true })
   const organisationKind = oneOf(body.organisationKind, ORGANISATION_KINDS.map((kind) => kind.key))
