@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import type { Browser } from 'playwright-core'
 
 import { launchChromium } from '../helpers/browser'
+import { expectFirstVideoPlays, fillSubmissionForm } from '../helpers/pages'
 import { runCommand, startAppProcess, stopAppProcess, type AppProcess } from '../helpers/process'
 
 const root = process.env.B2C_TEST_ROOT!
@@ -76,15 +77,8 @@ test('the reference site shows the demo catalogue, and the demo story’s clip p
   expect(await page.locator('.card h2').count()).toBe(5)
   await page.getByRole('link', { name: 'Cykelværksted i kælderen giver unge job' }).click()
   await page.waitForURL(/\/historier\/cykelvaerksted-i-kaelderen-giver-unge-job$/)
-  const video = page.locator('video').first()
-  expect(await video.getAttribute('data-player')).toBe('hls.js')
-  await video.evaluate((element: HTMLVideoElement) => {
-    element.muted = true
-    return element.play()
-  })
-  await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).readyState >= 3, undefined, { timeout: 30_000 })
-  const start = await video.evaluate((element: HTMLVideoElement) => element.currentTime)
-  await page.waitForFunction((t) => (document.querySelector('video') as HTMLVideoElement).currentTime > t + 0.3, start, { timeout: 15_000 })
+  expect(await page.locator('video').first().getAttribute('data-player')).toBe('hls.js')
+  await expectFirstVideoPlays(page)
   await page.screenshot({ path: path.join(root, 'site-story.png'), fullPage: true })
   await page.close()
 }, 120_000)
@@ -93,16 +87,17 @@ test('a member sends a story on /indsend; an editor turns it into a draft story 
   const form = await browser.newPage()
   await form.goto(`${app.url}/indsend`)
   expect(await form.locator('main').innerText()).toContain('Succeshistorier – næste runde')
-  await form.getByLabel('Jeres organisation').fill('Boligforeningen Demo')
-  await form.getByLabel('Type af organisation').selectOption('housing-organisation')
-  await form.getByLabel('Kontaktperson').fill('Dorthe Demo')
-  await form.getByLabel('E-mail').fill('dorthe@example.dk')
-  await form.getByLabel('Partnervirksomhed').fill('Demo Byg ApS')
-  await form.getByLabel('Overskrift på historien').fill('Lektiecafé i kantinen')
-  await form.getByLabel('Fortæl om samarbejdet').fill('Byggefirmaet åbner kantinen for lektiecafé hver tirsdag.')
-  await form.getByLabel('Naboskab og fællesskab').check()
-  await form.getByLabel('Kommune').selectOption({ label: 'Aarhus' })
-  await form.getByLabel('Jeg accepterer').check()
+  await fillSubmissionForm(form, {
+    organisationName: 'Boligforeningen Demo',
+    organisationKind: 'housing-organisation',
+    contactName: 'Dorthe Demo',
+    contactEmail: 'dorthe@example.dk',
+    partnerCompanyName: 'Demo Byg ApS',
+    title: 'Lektiecafé i kantinen',
+    description: 'Byggefirmaet åbner kantinen for lektiecafé hver tirsdag.',
+    theme: 'Naboskab og fællesskab',
+    municipality: 'Aarhus',
+  })
   await form.getByRole('button', { name: 'Send historien' }).click()
   await form.waitForURL(/\/indsend\/tak\?kvittering=/)
   const receipt = new URL(form.url()).searchParams.get('kvittering')

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Browser } from 'playwright-core'
 
 import { launchChromium } from '../helpers/browser'
+import { expectFirstVideoPlays } from '../helpers/pages'
 import { publishStory } from '../helpers/stories'
 import { useServer } from '../helpers/server'
 import { buildCatalogue } from './fixtures'
@@ -75,13 +76,7 @@ describe('reference site', () => {
 
     const video = page.locator('video').first()
     expect(await video.getAttribute('data-player')).toBe('hls.js')
-    await video.evaluate((element: HTMLVideoElement) => {
-      element.muted = true
-      return element.play()
-    })
-    await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).readyState >= 3, undefined, { timeout: 30_000 })
-    const first = await video.evaluate((element: HTMLVideoElement) => element.currentTime)
-    await page.waitForFunction((start) => (document.querySelector('video') as HTMLVideoElement).currentTime > start + 0.3, first, { timeout: 15_000 })
+    await expectFirstVideoPlays(page)
     const tracks = await video.evaluate((element: HTMLVideoElement) =>
       Array.from(element.textTracks).map((track) => ({ kind: track.kind, label: track.label, language: track.language })),
     )

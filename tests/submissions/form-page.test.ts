@@ -8,6 +8,7 @@ import sharp from 'sharp'
 import type { Call } from '../../src/payload-types'
 import { launchChromium } from '../helpers/browser'
 import { makeTestVideo } from '../helpers/media'
+import { fillSubmissionForm } from '../helpers/pages'
 import { useServer } from '../helpers/server'
 import { createCall } from '../helpers/submissions'
 
@@ -30,17 +31,17 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const fillRequired = async (page: Page) => {
-  await page.getByLabel('Jeres organisation').fill('Boligforeningen Ærtebjerg')
-  await page.getByLabel('Type af organisation').selectOption('housing-department')
-  await page.getByLabel('Kontaktperson').fill('Åse Øberg')
-  await page.getByLabel('E-mail').fill('aase@aertebjerg.dk')
-  await page.getByLabel('Partnervirksomhed').fill('Malerfirmaet Grøn')
-  await page.getByLabel('Overskrift på historien').fill('Facaden fik farver')
-  await page.getByLabel('Fortæl om samarbejdet').fill('Beboere og malere malede facaden sammen.\n\nDet tog tre weekender.')
-  await page.getByLabel('Naboskab og fællesskab').check()
-  await page.getByLabel('Jeg accepterer').check()
-}
+const fillRequired = (page: Page) =>
+  fillSubmissionForm(page, {
+    organisationName: 'Boligforeningen Ærtebjerg',
+    organisationKind: 'housing-department',
+    contactName: 'Åse Øberg',
+    contactEmail: 'aase@aertebjerg.dk',
+    partnerCompanyName: 'Malerfirmaet Grøn',
+    title: 'Facaden fik farver',
+    description: 'Beboere og malere malede facaden sammen.\n\nDet tog tre weekender.',
+    theme: 'Naboskab og fællesskab',
+  })
 
 const latestSubmission = async () =>
   (await server.current.payload.find({ collection: 'submissions', sort: '-createdAt', limit: 1, depth: 0, overrideAccess: true })).docs[0]
