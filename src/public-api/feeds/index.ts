@@ -6,18 +6,14 @@ import { escapeHtml } from '../../lib/html'
 import { cachedGet } from '../cache'
 import { readQuery } from '../query'
 import type { StoryDetail } from '../serialize/story'
-import { findStories, findStory } from '../stories'
+import { latestStoryDetails } from '../stories'
 
 const FEED_SIZE = 50
 const TITLE = 'Business2Community – succeshistorier'
 const DESCRIPTION = 'Boligorganisationer og lokale virksomheder, der skaber noget sammen.'
 
 /** The latest published stories, whole (the feeds carry their clips and bodies). */
-const latestStories = async (payload: Payload): Promise<StoryDetail[]> => {
-  const { items } = await findStories(payload, { limit: FEED_SIZE })
-  const stories = await Promise.all(items.map((item) => findStory(payload, item.slug)))
-  return stories.filter((story): story is StoryDetail => story !== null)
-}
+const latestStories = (payload: Payload): Promise<StoryDetail[]> => latestStoryDetails(payload, FEED_SIZE)
 
 const storyUrl = (slug: string) => `${readEnv().publicUrl}/historier/${encodeURIComponent(slug)}`
 

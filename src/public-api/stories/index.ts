@@ -5,7 +5,7 @@ import type { Clip, Story } from '../../payload-types'
 import { MUNICIPALITY_CODES } from '../../constants/municipalities'
 import { THEME_KEYS } from '../../constants/themes'
 import { cachedGet, json } from '../cache'
-import { PublicApiError } from '../messages'
+import { PublicApiError, type Locale } from '../messages'
 import { integer, locale, oneOf, readQuery, searchText, slug } from '../query'
 import { storyCard, storyDetail } from '../serialize/story'
 
@@ -38,7 +38,26 @@ const withPosters = async (payload: Payload, stories: Story[]): Promise<Story[]>
   return stories
 }
 
-/** Published stories as the public sees them (access enforced: drafts and private clips never come back). */
+/**
+ * Published stories as the public sees them (access enforced: drafts and private clips never
+ * come back), newest first, populated for cards and pages, posters filled in.
+ */
+const findPublished = async (payload: Payload, where: Where, { page = 1, limit, locale }: { page?: number; limit: number; locale: Locale }) => {
+  const result = await payload.find({
+    collection: 'stories',
+    where,
+    sort: '-publishedAt',
+    page,
+    limit,
+    locale,
+    fallbackLocale: 'da',
+    depth: POPULATE_DEPTH,
+    overrideAccess: false,
+  })
+  return { ...result, docs: await withPosters(payload, result.docs as Story[]) }
+}
+
+/** SPEC §7 `GET /api/public/stories`: filtered, paged cards. */
 export const findStories = async (
   payload: Payload,
   { theme, municipality, organisation, q, page = 1, limit = 12, locale = 'da' }: ReturnType<typeof readQuery<typeof LIST_QUERY>>,
@@ -59,19 +78,9 @@ export const findStories = async (
       ],
     })
   }
-  const result = await payload.find({
-    collection: 'stories',
-    where: and.length ? { and } : {},
-    sort: '-publishedAt',
-    page,
-    limit,
-    locale,
-    fallbackLocale: 'da',
-    depth: POPULATE_DEPTH,
-    overrideAccess: false,
-  })
+  const result = await findPublished(payload, and.length ? { and } : {}, { page, limit, locale })
   return {
-    items: (await withPosters(payload, result.docs as Story[])).map((story) => storyCard(story, locale)),
+    items: result.docs.map((story) => storyCard(story, locale)),
     page: result.page ?? page,
     limit,
     totalItems: result.totalDocs,
@@ -79,20 +88,15 @@ export const findStories = async (
   }
 }
 
-export const findStory = async (payload: Payload, storySlug: string, storyLocale: 'da' | 'en' = 'da') => {
-  const { docs } = await payload.find({
-    collection: 'stories',
-    where: { slug: { equals: storySlug } },
-    limit: 1,
-    locale: storyLocale,
-    fallbackLocale: 'da',
-    depth: POPULATE_DEPTH,
-    overrideAccess: false,
-  })
-  if (!docs[0]) return null
-  const [story] = await withPosters(payload, [docs[0] as Story])
-  return storyDetail(story, storyLocale)
+/** One whole published story by its slug, or null. */
+export const findStory = async (payload: Payload, storySlug: string, storyLocale: Locale = 'da') => {
+  const { docs } = await findPublished(payload, { slug: { equals: storySlug } }, { limit: 1, locale: storyLocale })
+  return docs[0] ? storyDetail(docs[0], storyLocale) : null
 }
+
+/** The newest published stories, whole, in one query (the feeds). */
+export const latestStoryDetails = async (payload: Payload, limit: number, storyLocale: Locale = 'da') =>
+  (await findPublished(payload, {}, { limit, locale: storyLocale })).docs.map((story) => storyDetail(story, storyLocale))
 
 export const storiesRouter = (payload: Payload) => {
   const router = express.Router()
