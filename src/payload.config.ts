@@ -19,10 +19,10 @@ import { Users } from './collections/Users'
 import { readEnv } from './config/env'
 import { resolveSecret } from './config/secret'
 import { databaseAdapter } from './db'
+import { answerBusyWith503 } from './db/busy'
 import { emailAdapter } from './email/adapter'
 import { invalidatesPublicCache } from './public-api/cache'
 import { sendSubmissionMailTask } from './email/task'
-import { useWriteAheadLog } from './db/sqlitePragmas'
 import { TIME_ZONE } from './lib/copenhagenTime'
 import { formatBytes } from './lib/formatBytes'
 import { processClipTask } from './video/task'
@@ -86,6 +86,8 @@ export default buildConfig({
     autoRun: env.runJobs ? [{ cron: '* * * * *', queue: 'default', limit: 10 }] : [],
     shouldAutoRun: () => readEnv().runJobs,
   },
+  // A database that stayed locked is answered 503 and is no defect: a warning, no stack trace.
+  loggingLevels: { DatabaseBusyError: 'warn' } as Record<string, 'warn'>,
+  hooks: { afterError: [answerBusyWith503] },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-  onInit: useWriteAheadLog,
 })

@@ -1,15 +1,24 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { createClient } from '@libsql/client'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import { resolveDatabase } from './resolveDatabase'
+import { guardSqliteClient, type LibsqlClient } from './sqliteWriteGate'
+import { surfaceCommitFailures, type DrizzleSqliteAdapter } from './sqliteTransactions'
 
 // Relative to the project root: the payload CLI (migrate:create) runs from there.
 const migrationsRoot = path.resolve(process.cwd(), 'src/migrations')
+
+/** How long a write may wait for the SQLite file's lock before it is answered 503. */
+const lockWaitMs = () => {
+  const seconds = Number(process.env.DB_LOCK_WAIT_SECONDS)
+  return (Number.isFinite(seconds) && seconds > 0 ? seconds : 20) * 1000
+}
 
 /**
  * The adapter for DATABASE_URI. SQLite pushes its schema in development and tests and applies
@@ -25,10 +34,28 @@ export const databaseAdapter = (uri: string | undefined): DatabaseAdapterObj => 
   }
   // libsql does not create missing folders; a new user has no data/ yet
   fs.mkdirSync(path.dirname(choice.filePath), { recursive: true })
-  return sqliteAdapter({
+  const base = sqliteAdapter({
     client: { url: choice.url },
     migrationDir: path.join(migrationsRoot, 'sqlite'),
     prodMigrations: sqliteMigrations,
     push: process.env.NODE_ENV !== 'production',
+    // Every operation in one transaction (BEGIN IMMEDIATE): without this option Payload's SQLite
+    // adapter writes a document's rows one autocommit statement at a time, so a failure halfway
+    // leaves half a document.
+    transactionOptions: { behavior: 'immediate' },
   })
+  return {
+    ...base,
+    init: (args) => {
+      const adapter = base.init(args) as ReturnType<typeof base.init> & { client?: unknown; clientConfig: { url: string } }
+      // The adapter keeps a client it finds in place (and then skips its own pragmas): ours
+      // comes with the write gate and sets WAL, the busy timeout and synchronous=FULL itself,
+      // before the first statement (schema push and migrations included).
+      const client = createClient(adapter.clientConfig)
+      guardSqliteClient(client as unknown as LibsqlClient, { waitMs: lockWaitMs(), busyTimeoutMs: 100 })
+      adapter.client = client
+      surfaceCommitFailures(adapter as unknown as DrizzleSqliteAdapter)
+      return adapter
+    },
+  }
 }

@@ -1,17 +1,6 @@
 import type { Payload } from 'payload'
 
 /**
- * SQLite in write-ahead-log mode: readers (web requests) never wait for a writer (a worker
- * saving progress), and a file shared by a web process and a worker stays usable. The mode is
- * stored in the database file, so setting it once per start is enough.
- */
-export const useWriteAheadLog = async (payload: Payload) => {
-  const client = (payload.db as { client?: { execute?: (sql: string) => Promise<unknown> } }).client
-  if (payload.db.name !== 'sqlite' || typeof client?.execute !== 'function') return
-  await client.execute('PRAGMA journal_mode=WAL')
-}
-
-/**
  * libsql opens connections with no busy timeout, so two processes writing at the same moment
  * get SQLITE_BUSY at once. Writes that must not be lost are retried for a few seconds.
  */

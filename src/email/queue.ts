@@ -12,11 +12,15 @@ const queueMail = (payload: Payload, submissionId: number | string, kind: Submis
     payload.jobs.queue({ task: 'sendSubmissionMail', queue: MAIL_QUEUE, input: { submissionId: String(submissionId), kind }, req }),
   )
 
-/** The receipt to the submitter and the alert to the call's contact and the editors. */
-export const queueSubmissionMails = async (payload: Payload, submissionId: number | string) => {
-  await queueMail(payload, submissionId, 'receipt')
-  await queueMail(payload, submissionId, 'alert')
-  mailRunner.kick()
+/**
+ * The receipt to the submitter and the alert to the call's contact and the editors. Given the
+ * submission's `req`, they are queued in its transaction: stored with it, or not at all.
+ */
+export const queueSubmissionMails = async (payload: Payload, submissionId: number | string, req?: PayloadRequest) => {
+  await queueMail(payload, submissionId, 'receipt', req)
+  await queueMail(payload, submissionId, 'alert', req)
+  // Kicked now, the runner would look before the transaction commits; the caller kicks after.
+  if (!req) mailRunner.kick()
 }
 
 /** The polite "not this time" (SPEC §4) when an editor declines; in the decline's transaction. */

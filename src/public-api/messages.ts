@@ -1,5 +1,7 @@
 import type { Request, Response } from 'express'
 
+import { RETRY_AFTER_SECONDS } from '../db/busy'
+
 export type Locale = 'da' | 'en'
 export type Bilingual = { da: string; en: string }
 
@@ -30,6 +32,8 @@ export const sendPublicError = (req: Request, res: Response, error: PublicApiErr
   const fields = error.fields
     ? Object.fromEntries(Object.entries(error.fields).map(([name, text]) => [name, text![locale]]))
     : undefined
+  // A 503 (the database stayed busy) says when to come back.
+  if (error.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS))
   res
     .status(error.status)
     .set('Cache-Control', 'no-store')

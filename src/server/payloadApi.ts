@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express'
 import { Router } from 'express'
 import type { SanitizedConfig } from 'payload'
 
+import { RETRY_AFTER_SECONDS } from '../db/busy'
 import { sendWebResponse, toWebRequest } from './webBridge'
 
 type Handler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<globalThis.Response>
@@ -27,7 +28,12 @@ export const payloadApi = (config: Promise<SanitizedConfig> | SanitizedConfig): 
   const forward = (run: (request: globalThis.Request) => Promise<globalThis.Response>) =>
     async (req: Request, res: Response, next: NextFunction) => {
       try {
-        await sendWebResponse(await run(toWebRequest(req)), res)
+        const response = await run(toWebRequest(req))
+        // Payload answers a DatabaseBusyError with 503; the client is told when to come back.
+        if (response.status === 503 && !response.headers.has('retry-after')) {
+          response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
+        }
+        await sendWebResponse(response, res)
       } catch (error) {
         next(error)
       }

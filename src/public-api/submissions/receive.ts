@@ -8,9 +8,10 @@ import type { Payload } from 'payload'
 import type { Call } from '../../payload-types'
 import { callStatus } from '../../collections/Calls/status'
 import { readEnv } from '../../config/env'
+import { isDatabaseBusy } from '../../db/busy'
 import { formatCopenhagen } from '../../lib/copenhagenTime'
 import { isSlug } from '../../lib/slugify'
-import { queueSubmissionMails } from '../../email/queue'
+import { mailRunner, queueSubmissionMails } from '../../email/queue'
 import { PublicApiError, validationFailed } from '../messages'
 import { receiveMultipart, type ReceivedFile } from './multipart'
 import { checkFileTypes, storeSubmission } from './store'
@@ -68,16 +69,24 @@ export const receiveSubmission = async (
     if (!validated.ok || Object.keys(errors).length > 0) throw validationFailed(errors)
 
     const files = await checkFileTypes(raw.files)
-    const stored = await storeSubmission(payload, { input: validated.data, call: call!, files, receivedAt })
-    await queueSubmissionMails(payload, stored.id).catch((error: unknown) => {
-      // The submission is safe; a mail that could not be queued must not undo it.
-      payload.logger.error({ err: error }, `could not queue the mails of submission ${stored.id}`)
-    })
+    const stored = await storeSubmission(payload, { input: validated.data, call: call!, files, receivedAt }, (req, id) =>
+      queueSubmissionMails(payload, id, req),
+    )
+    mailRunner.kick()
     return { kind: 'stored', receipt: { id: String(stored.id), receivedAt: receivedAt.toISOString(), call: call!.slug! } }
+  } catch (error) {
+    throw isDatabaseBusy(error) ? databaseBusy() : error
   } finally {
     await fs.rm(dir, { recursive: true, force: true })
   }
 }
+
+/** The database stayed locked: nothing was stored, and the sender is told to send again. */
+const databaseBusy = () =>
+  new PublicApiError(503, 'busy', {
+    da: 'Vi har travlt lige nu, og indsendelsen er ikke gemt. Send den igen om lidt.',
+    en: 'We are busy right now and the submission was not stored. Please send it again shortly.',
+  })
 
 const readBody = async (payload: Payload, req: Request, res: Response, dir: string): Promise<RawSubmission> => {
   if (req.is('multipart/form-data')) {

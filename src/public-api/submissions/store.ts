@@ -1,11 +1,12 @@
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import { fileTypeFromFile } from 'file-type'
-import type { CollectionSlug, Payload } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type CollectionSlug, type Payload, type PayloadRequest } from 'payload'
 
 import type { Call } from '../../payload-types'
-import { retryWhenBusy } from '../../db/sqlitePragmas'
+import { isDatabaseBusy } from '../../db/busy'
 import { slugify } from '../../lib/slugify'
 import { PublicApiError, validationFailed } from '../messages'
 import type { ReceivedFile } from './multipart'
@@ -38,31 +39,43 @@ export const checkFileTypes = async (files: ReceivedFile[]): Promise<CheckedFile
     }),
   )
 
-type Created = { collection: CollectionSlug; id: number | string }
+type Created = { collection: CollectionSlug; doc: { filename?: string | null; sizes?: unknown } }
 
 /**
- * Stores one submission: its photos (private media), its video (a clip, which queues the
- * pipeline) and the submission itself. If any step fails, everything created so far is
- * deleted again (files with it), so a failure leaves no half-written submission behind.
+ * Stores one submission in ONE transaction: its photos (private media), its video (a clip,
+ * whose pipeline job is queued in the same transaction) and the submission itself. Either all
+ * of it is committed before the 201, or none of it is: a failure, or a crash at any point,
+ * leaves no half-written submission. Files already written for a transaction that did not
+ * commit are removed here; after a crash, the orphan sweeper finds them.
  */
 export const storeSubmission = async (
   payload: Payload,
   { input, call, files, receivedAt }: { input: SubmissionInput; call: Call; files: CheckedFile[]; receivedAt: Date },
+  /** More work that must commit with the submission or not at all (its mails). */
+  beforeCommit?: (req: PayloadRequest, id: number | string) => Promise<void>,
 ): Promise<{ id: number | string }> => {
+  const req = await createLocalReq({}, payload)
+  await initTransaction(req)
   const created: Created[] = []
   const create = async <T extends { id: number | string }>(collection: CollectionSlug, data: Record<string, unknown>, file?: CheckedFile) => {
     const filePath = file ? await named(file, input.title) : undefined
-    const doc = (await retryWhenBusy(() =>
-      payload.create({ collection, data: data as never, filePath, overrideAccess: true, depth: 0 }),
-    ).catch((error: unknown) => {
-      // A file that looked like an image or a video but cannot be read is the sender's to fix.
-      throw file ? unreadable(file, error) : error
-    })) as unknown as T
-    created.push({ collection, id: doc.id })
+    const doc = (await payload
+      .create({ collection, data: data as never, filePath, overrideAccess: true, depth: 0, req })
+      .catch((error: unknown) => {
+        // A file that looked like an image or a video but cannot be read is the sender's to fix;
+        // a database that is busy or failing is not.
+        throw file && !isDatabaseFailure(error) ? unreadable(file, error) : error
+      })) as unknown as T
+    created.push({ collection, doc: doc as Created['doc'] })
     return doc
   }
 
   try {
+    // The video first: its file is copied into place before the transaction's first write
+    // takes the database's lock, which then is held only for the photos' sizes.
+    const video = files.find((file) => file.field === 'video')
+    const clip = video ? await create('clips', { title: input.title }, video) : undefined
+
     const photos = files.filter((file) => file.field === 'photos')
     const photoIds: (number | string)[] = []
     for (const [index, photo] of photos.entries()) {
@@ -72,15 +85,13 @@ export const storeSubmission = async (
       }, photo)
       photoIds.push(doc.id)
     }
-    const video = files.find((file) => file.field === 'video')
-    const clip = video ? await create('clips', { title: input.title }, video) : undefined
-
     const organisation = await payload.find({
       collection: 'organisations',
       where: { name: { equals: input.organisationName } },
       limit: 1,
       depth: 0,
       overrideAccess: true,
+      req,
     })
     const submission = await create('submissions', {
       ...input,
@@ -91,15 +102,29 @@ export const storeSubmission = async (
       status: 'new',
       receivedAt: receivedAt.toISOString(),
     })
+    await beforeCommit?.(req, submission.id)
+    // Throws when the COMMIT fails: then nothing was stored, and the sender must not get a 201.
+    await commitTransaction(req)
     return { id: submission.id }
   } catch (error) {
-    for (const { collection, id } of created.reverse()) {
-      await payload.delete({ collection, id, overrideAccess: true }).catch((cleanup: unknown) => {
-        payload.logger.error({ err: cleanup }, `could not remove ${collection} ${id} of a failed submission`)
-      })
-    }
+    await killTransaction(req)
+    await Promise.all(created.map(({ collection, doc }) => removeStoredFiles(payload, collection, doc)))
     throw error
   }
+}
+
+/** SQLite's own failures (locked, constraint, I/O): never blamed on the sender's file. */
+const isDatabaseFailure = (error: unknown) =>
+  isDatabaseBusy(error) || /SQLITE_|constraint/i.test(`${(error as Error)?.message} ${(error as { cause?: Error })?.cause?.message}`)
+
+/** The files Payload wrote for a document whose transaction was rolled back. */
+const removeStoredFiles = async (payload: Payload, collection: CollectionSlug, doc: Created['doc']) => {
+  const upload = payload.collections[collection]?.config.upload
+  const dir = upload && typeof upload === 'object' ? upload.staticDir : undefined
+  if (!dir || !doc.filename) return
+  const sizes = Object.values((doc.sizes ?? {}) as Record<string, { filename?: string | null }>)
+  const names = [doc.filename, ...sizes.map((size) => size?.filename)].filter((name): name is string => Boolean(name))
+  await Promise.all(names.map((name) => fs.rm(path.join(dir, path.basename(name)), { force: true })))
 }
 
 const unreadable = (file: CheckedFile, error: unknown) => {
@@ -114,11 +139,13 @@ const unreadable = (file: CheckedFile, error: unknown) => {
 
 /** Gives a received file a readable, safe name with the extension of what it really is. */
 const named = async (file: CheckedFile, title: string): Promise<string> => {
-  const base = slugify(path.parse(file.originalName).name, 60) || slugify(title, 60) || file.field
+  const base = slugify(path.parse(file.originalName).name, 50) || slugify(title, 50) || file.field
   // A folder of its own: phones name every photo "image.jpg", and none may overwrite another.
   const folder = `${file.path}-named`
   await fs.mkdir(folder)
-  const target = path.join(folder, `${base}.${file.ext}`)
+  // Unique by itself: two phones' "foto.jpg" arriving at the same moment never race for one
+  // stored name (Payload's "name taken? add -1" check is not atomic across writers).
+  const target = path.join(folder, `${base}-${randomBytes(4).toString('hex')}.${file.ext}`)
   await fs.rename(file.path, target)
   file.path = target
   return target
