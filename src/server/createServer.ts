@@ -7,13 +7,13 @@ import { getPayload, type Payload } from 'payload'
 import config from '../payload.config'
 import { ensureFirstAdmin } from '../bootstrap/firstAdmin'
 import { readEnv } from '../config/env'
+import { startBackgroundWork } from '../jobs/start'
 import { danishAdminByDefault } from './adminLanguage'
 import { errorHandler } from './errors'
 import { healthz } from './healthz'
 import { mountNext, type NextMount } from './nextHandler'
 import { mediaFiles } from './mediaFiles'
 import { payloadApi } from './payloadApi'
-import { mailRunner } from '../email/queue'
 import { publicApi } from '../public-api'
 import { watchForOutsideChanges } from '../public-api/cacheWatch'
 import { publicCors } from '../public-api/cors'
@@ -22,8 +22,6 @@ import { submissionRateLimit } from '../public-api/rateLimit'
 import { referenceSite } from '../site'
 import { siteAssets } from '../site/assets'
 import { submitPage } from '../site/submit'
-import { watchLeases } from '../video/lease'
-import { videoRunner } from '../video/runner'
 
 export type ServerOptions = {
   /** 'dev' compiles pages on demand, 'prod' serves `npm run build`, false serves the API only. */
@@ -47,9 +45,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
   const env = readEnv()
   const runJobs = options.runJobs ?? env.runJobs
   const payload = await getPayload({ config, cron: runJobs })
-  const stopLeases = runJobs ? watchLeases(payload) : () => {}
-  const stopVideo = runJobs ? videoRunner.start(payload, env.transcodeConcurrency) : () => {}
-  const stopMail = runJobs ? mailRunner.start(payload, 10) : () => {}
+  const stopBackgroundWork = startBackgroundWork(payload, { runJobs })
   const stopCacheWatch = watchForOutsideChanges(payload)
   await ensureFirstAdmin(payload, env)
   await options.beforeListen?.(payload)
@@ -96,9 +92,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
         server.close(() => resolve())
         server.closeIdleConnections()
       })
-      stopLeases()
-      stopVideo()
-      stopMail()
+      stopBackgroundWork()
       await stopCacheWatch()
       await nextMount?.close()
       await payload.destroy()

@@ -10,15 +10,10 @@ process.env.RUN_JOBS = 'true'
 const { getPayload } = await import('payload')
 const { default: config } = await import('../payload.config')
 
-const { watchLeases } = await import('../video/lease')
-const { videoRunner } = await import('../video/runner')
-const { mailRunner } = await import('../email/queue')
-const { readEnv } = await import('../config/env')
+const { startBackgroundWork } = await import('../jobs/start')
 
 const payload = await getPayload({ config, cron: true })
-const stopLeases = watchLeases(payload)
-const stopVideo = videoRunner.start(payload, readEnv().transcodeConcurrency)
-const stopMail = mailRunner.start(payload, 10)
+const stopBackgroundWork = startBackgroundWork(payload, { runJobs: true })
 payload.logger.info('Worker: running the job queue')
 
 // Croner's timers are unref'd; hold the process open until we are told to stop.
@@ -26,9 +21,7 @@ const alive = setInterval(() => {}, 60_000)
 const stop = (signal: string) => {
   payload.logger.info(`${signal}: worker stopping`)
   clearInterval(alive)
-  stopLeases()
-  stopVideo()
-  stopMail()
+  stopBackgroundWork()
   payload
     .destroy()
     .then(() => process.exit(0))
