@@ -65,12 +65,16 @@ export type RunOptions = {
 }
 
 export class FfmpegError extends Error {
+  /** The signal that ended ffmpeg when something outside us killed it (never set for our own cancel). */
+  readonly signal?: string
   constructor(
     message: string,
     readonly stderr: string,
+    readonly cancelled = false,
   ) {
     super(message)
     this.name = 'FfmpegError'
+    if (!cancelled) this.signal = /killed with signal (\w+)/.exec(message)?.[1]
   }
 }
 
@@ -121,12 +125,12 @@ export const runFfmpeg = (job: FfmpegJob, options: RunOptions = {}): Promise<voi
       if (seconds !== null) options.onProgress(Math.max(0, Math.min(100, (seconds / options.durationSeconds) * 100)))
     })
     const abort = () => command.kill('SIGKILL')
-    if (options.signal?.aborted) return reject(new FfmpegError('ffmpeg was cancelled', ''))
+    if (options.signal?.aborted) return reject(new FfmpegError('ffmpeg was cancelled', '', true))
     options.signal?.addEventListener('abort', abort, { once: true })
     command.on('error', (error: Error) => {
       options.signal?.removeEventListener('abort', abort)
-      const reason = options.signal?.aborted ? 'ffmpeg was cancelled' : error.message.split('\n')[0]
-      reject(new FfmpegError(reason, stderr))
+      const cancelled = Boolean(options.signal?.aborted)
+      reject(new FfmpegError(cancelled ? 'ffmpeg was cancelled' : error.message.split('\n')[0], stderr, cancelled))
     })
     command.on('end', () => {
       options.signal?.removeEventListener('abort', abort)

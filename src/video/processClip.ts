@@ -8,12 +8,16 @@ import type { Clip, Media } from '../payload-types'
 import { mediaDir } from '../config/paths'
 import { retryWhenBusy } from '../db/sqlitePragmas'
 import { relationId } from '../lib/relationId'
+import { assertRoomFor, DiskFullError, estimateAttemptBytes, isDiskFull } from './diskSpace'
+import { failureReason, ffmpegReason } from './failureReason'
 import { ffprobe, FfmpegError, runFfmpeg } from './ffmpeg'
 import { avcCodec, masterPlaylist, measureVariant } from './hls'
 import { clipOutputDir, clipOutputRoot, clipOutputUrl, originalPath, sourceVersion } from './paths'
 import { planPipeline, type RenditionPlan } from './plan'
 import { extractPoster } from './poster'
+import { deleteClipPosters, posterFileName } from './posterDocs'
 import { probe, ProbeError, type Probe } from './probe'
+import { SupersededError, watchForSupersession, type PipelineSource, type SupersessionWatch } from './supersession'
 
 /** Our own updates of a clip carry this, so they do not queue the pipeline again. */
 export const PIPELINE_CONTEXT = { fromPipeline: true }
@@ -25,90 +29,123 @@ export class PermanentPipelineError extends Error {
   }
 }
 
-type Options = { signal?: AbortSignal; preset?: string }
+type Options = { signal?: AbortSignal; preset?: string; jobId?: number | string }
+
+type Update = (data: Partial<Clip>) => Promise<unknown>
 
 /**
  * The whole pipeline for one clip (SPEC §5): probe → plan → encode → publish. Progress and
  * the outcome are written to the clip. A source that can never work (no video, unreadable)
- * fails the clip with a plain reason and throws PermanentPipelineError; anything else throws
- * to let the job queue retry. The original upload is only ever read.
+ * fails the clip with a plain reason and throws PermanentPipelineError; a full disk throws
+ * DiskFullError; anything else throws to let the job queue retry. An attempt whose file was
+ * replaced or whose job was cancelled stops at once and throws SupersededError without
+ * touching the clip. The original upload is only ever read.
  */
 export const processClip = async (payload: Payload, clipId: number | string, options: Options = {}) => {
   const clip = await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true })
   if (!clip.filename) throw new PermanentPipelineError('Klippet har ingen fil / The clip has no file')
-  const update = (data: Partial<Clip>) =>
+  const source: PipelineSource = { filename: clip.filename, filesize: clip.filesize ?? null }
+  const watch = watchForSupersession(payload, clipId, source, options.jobId)
+  const signal = options.signal ? AbortSignal.any([options.signal, watch.signal]) : watch.signal
+  // Every save names the source it was made from; refuseStalePipelineWrite refuses it once the
+  // clip holds another file, so even a save racing the replace cannot show old outputs.
+  const context = { ...PIPELINE_CONTEXT, pipelineSource: source }
+  const update: Update = (data) =>
     retryWhenBusy(() =>
-      payload.update({ collection: 'clips', id: clipId, data: data as never, context: PIPELINE_CONTEXT, overrideAccess: true, depth: 0 }),
+      payload.update({ collection: 'clips', id: clipId, data: data as never, context, overrideAccess: true, depth: 0 }),
     )
   try {
-    await runPipeline(payload, clip, update, options)
+    await runPipeline(payload, clip, update, { ...options, signal }, watch)
   } catch (error) {
-    // Whatever went wrong, the clip says so (a retry sets it back to processing).
-    const current = await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true }).catch(() => null)
-    if (current && current.processing?.status !== 'failed') {
-      const reason = error instanceof FfmpegError ? ffmpegReason(error) : (error as Error).message
-      await update({ processing: { status: 'failed', progress: 0, error: reason } }).catch(() => {})
+    const superseded = watch.reason() ?? (error instanceof SupersededError ? error.message : await watch.check().catch(() => null))
+    if (superseded) throw error instanceof SupersededError ? error : new SupersededError(superseded)
+    const reason = error instanceof DiskFullError || error instanceof PermanentPipelineError ? error.message : failureReason(error, false)
+    try {
+      await failClip(payload, clipId, reason, update, relationId(clip.poster))
+    } catch (failError) {
+      if (failError instanceof SupersededError || watch.reason()) throw new SupersededError(watch.reason() ?? (failError as Error).message)
+      payload.logger.error({ err: failError }, `could not mark clip ${clipId} failed`)
     }
     throw error
+  } finally {
+    watch.stop()
   }
 }
 
-const runPipeline = async (
-  payload: Payload,
-  clip: Clip,
-  update: (data: Partial<Clip>) => Promise<unknown>,
-  options: Options,
-) => {
+/**
+ * A failed clip shows nothing: no renditions, no HLS address, no poster, and no files are left
+ * of any attempt. Its status and its outputs never disagree, and "Behandl igen" remakes
+ * everything from the kept original. (A reprocessed clip that was ready lost its public
+ * playback already when it was queued again: only `ready` clips are public.)
+ */
+const failClip = async (payload: Payload, clipId: number | string, reason: string, update: Update, poster: number | string | null | undefined) => {
+  await update({ processing: { status: 'failed', progress: 0, error: reason }, renditions: [], hlsUrl: null, poster: null })
+  await deleteClipPosters(payload, clipId, { also: poster })
+  await fs.rm(clipOutputRoot(clipId), { recursive: true, force: true })
+}
+
+const runPipeline = async (payload: Payload, clip: Clip, update: Update, options: Options, watch: SupersessionWatch) => {
   const clipId = clip.id
   const source = originalPath(clip.filename!)
   let probed: Probe
   try {
     probed = await probe(source)
   } catch (error) {
-    if (error instanceof ProbeError) {
-      await update({ processing: { status: 'failed', progress: 0, error: error.message } })
-      throw new PermanentPipelineError(error.message)
-    }
+    if (error instanceof ProbeError) throw new PermanentPipelineError(error.message)
     throw error
   }
   await update({ processing: { status: 'processing', progress: 0, error: null }, probe: probeFields(probed) })
 
   const version = await sourceVersion(source)
+  const root = clipOutputRoot(clipId)
+  // Each attempt works in its own folder; the published version folder is only ever replaced
+  // whole, after the attempt has succeeded, so no failed or killed attempt can leave anything
+  // in it (and a reprocess never mixes new files into the outputs the clip still names).
+  const workDir = path.join(root, `.work-${version}-${process.pid}-${Date.now()}`)
+  const outDir = path.join(workDir, 'out')
+  const posterFile = path.join(workDir, posterFileName(clipId))
+  const plan = planPipeline(probed, { input: source, outDir, preset: options.preset })
   const finalDir = clipOutputDir(clipId, version)
-  // Each attempt encodes into its own work folder and moves finished files into place, so an
-  // attempt of a worker that died (its ffmpeg may still run) never mixes with this one.
-  const workDir = path.join(clipOutputRoot(clipId), `.work-${version}-${process.pid}-${Date.now()}`)
-  await fs.mkdir(workDir, { recursive: true })
-  await fs.mkdir(finalDir, { recursive: true })
-  const plan = planPipeline(probed, { input: source, outDir: workDir, preset: options.preset })
-  const published = (file: string) => path.join(finalDir, path.basename(file))
+
+  // One clip, one job: any other work folder is a dead attempt's debris, and its space counts.
+  await removeWorkFolders(root)
+  const sourceBytes = (await fs.stat(source)).size
+  await assertRoomFor(mediaDir(), estimateAttemptBytes(plan, probed.duration, sourceBytes))
+  await fs.mkdir(outDir, { recursive: true })
 
   let lastReported = 0
   let lastReportedAt = 0
   const reportProgress = async (percent: number) => {
     const rounded = Math.min(99, Math.floor(percent))
-    if (rounded < lastReported + 5 || Date.now() - lastReportedAt < 1000) return
+    if (watch.reason() || rounded < lastReported + 5 || Date.now() - lastReportedAt < 1000) return
     lastReported = rounded
     lastReportedAt = Date.now()
     // Progress is written straight to the database (no hooks, no re-read): it is frequent, the
-    // CPU belongs to ffmpeg, and nothing but the admin's progress bar depends on it.
+    // CPU belongs to ffmpeg, and nothing but the admin's progress bar depends on it. The write
+    // only lands while the clip still holds this attempt's file: never against a new one.
     await payload.db
-      .updateOne({ collection: 'clips', id: clipId, data: { processing: { status: 'processing', progress: rounded, error: null } } })
+      .updateOne({
+        collection: 'clips',
+        where: { and: [{ id: { equals: clipId } }, { filename: { equals: clip.filename } }, { filesize: { equals: clip.filesize } }] },
+        data: { processing: { status: 'processing', progress: rounded, error: null } },
+        options: { atomic: true },
+      } as never)
       .catch(() => {})
   }
 
-  let poster: Promise<Settled<Media>> | undefined
+  let poster: Promise<Settled<void>> | undefined
   try {
     if (plan.remux) {
       await runFfmpeg(plan.remux, { signal: options.signal, timeoutSeconds: 60 + probed.duration * 2 })
-      await moveInto(workDir, finalDir)
-      // Playable now: publish the remuxed top rendition before the rest of the ladder.
-      const { level: _level, duration: _duration, ...top } = await renditionFields(plan.renditions[0], published, clipId, version)
-      await update({ renditions: [top] })
+      // Playable now: the remuxed top rendition is shown from a preview folder of its own
+      // (a hard link, no copy) until the whole ladder is published.
+      const preview = await publishPreview(root, version, plan.renditions[0].mp4)
+      const { level: _level, duration: _duration, ...top } = await renditionFields(plan.renditions[0], preview.file, preview.url)
+      await update({ renditions: [top], hlsUrl: null })
     }
-    // The poster comes from the source alongside the ladder: its ffmpeg and sharp work then
-    // overlaps the encode instead of following it.
-    poster = settle(createPoster(payload, clip, source, probed.duration, plan.posterFilter))
+    // The poster frame comes from the source alongside the ladder: its ffmpeg work overlaps the
+    // encode. Its `media` document is only made once the attempt has succeeded.
+    poster = settle(extractPoster(source, posterFile, probed.duration, clip.posterAt, plan.posterFilter))
     await runFfmpeg(plan.ladder, {
       signal: options.signal,
       durationSeconds: probed.duration,
@@ -116,24 +153,12 @@ const runPipeline = async (
       // Generous, proportional to the clip: a stuck ffmpeg must not hold a worker forever.
       timeoutSeconds: 120 + probed.duration * 20,
     })
-    await moveInto(workDir, finalDir)
-  } catch (error) {
-    // A poster made for outputs that will not be published must not stay behind.
     const made = await poster
-    if (made && 'doc' in made) await payload.delete({ collection: 'media', id: made.doc.id, overrideAccess: true }).catch(() => {})
-    if (error instanceof FfmpegError && !options.signal?.aborted && /Invalid data|corrupt|moov atom not found|could not find codec/i.test(error.stderr)) {
-      // A decode error in the source will not go away by retrying.
-      const reason = ffmpegReason(error)
-      await update({ processing: { status: 'failed', progress: 0, error: reason } })
-      throw new PermanentPipelineError(reason)
-    }
-    throw error
-  } finally {
-    await fs.rm(workDir, { recursive: true, force: true })
-  }
+    if ('error' in made) throw made.error
 
-  const renditions = await Promise.all(plan.renditions.map((rendition) => renditionFields(rendition, published, clipId, version)))
-  const writeMaster = async () => {
+    const renditions = await Promise.all(
+      plan.renditions.map((rendition) => renditionFields(rendition, rendition.mp4, clipOutputUrl(clipId, version, path.basename(rendition.mp4)))),
+    )
     const variants = await Promise.all(
       plan.renditions.map(async (rendition, i) => ({
         playlist: path.basename(rendition.hlsPlaylist),
@@ -141,22 +166,45 @@ const runPipeline = async (
         height: rendition.height,
         fps: plan.fpsValue,
         codecs: [avcCodec(renditions[i].level), ...(plan.hasAudio ? ['mp4a.40.2'] : [])].join(','),
-        stats: await measureVariant(published(rendition.hlsPlaylist)),
+        stats: await measureVariant(rendition.hlsPlaylist),
       })),
     )
-    await fs.writeFile(path.join(finalDir, 'master.m3u8'), masterPlaylist(variants))
+    await fs.writeFile(path.join(outDir, 'master.m3u8'), masterPlaylist(variants))
+
+    // The last look before anything is published: a replaced file or a cancelled job stops here.
+    const superseded = await watch.check()
+    if (superseded) throw new SupersededError(superseded)
+    const posterDoc = await createPosterDoc(payload, clip, posterFile)
+    try {
+      await publishVersion(outDir, finalDir)
+      await update({
+        processing: { status: 'ready', progress: 100, error: null },
+        renditions: renditions.map(({ level: _level, duration: _duration, ...fields }) => fields),
+        hlsUrl: clipOutputUrl(clipId, version, 'master.m3u8'),
+        poster: posterDoc.id as number,
+      })
+    } catch (error) {
+      await payload.delete({ collection: 'media', id: posterDoc.id, overrideAccess: true }).catch(() => {})
+      // Published for a file the clip no longer holds: nothing may name it, so nothing may keep it.
+      if (error instanceof SupersededError || watch.reason()) await fs.rm(finalDir, { recursive: true, force: true })
+      throw error
+    }
+  } catch (error) {
+    await poster // its ffmpeg writes into the work folder removed below
+    if (!watch.reason() && (await isDiskFull(error, mediaDir()))) throw new DiskFullError()
+    if (error instanceof FfmpegError && !error.cancelled && !error.signal && /Invalid data|corrupt|moov atom not found|could not find codec/i.test(error.stderr)) {
+      // A decode error in the source will not go away by retrying.
+      throw new PermanentPipelineError(ffmpegReason(error))
+    }
+    throw error
+  } finally {
+    await fs.rm(workDir, { recursive: true, force: true })
   }
-  await writeMaster()
-  const made = await poster!
-  if ('error' in made) throw made.error
-  const posterDoc = made.doc
-  await update({
-    processing: { status: 'ready', progress: 100, error: null },
-    renditions: renditions.map(({ level: _level, duration: _duration, ...fields }) => fields),
-    hlsUrl: clipOutputUrl(clipId, version, 'master.m3u8'),
-    poster: posterDoc.id as number,
-  })
-  await deleteOldPoster(payload, clip.poster, posterDoc.id)
+
+  // Posters of earlier attempts (a killed worker's, a remake that died half-way) and every
+  // other version and preview folder go: the clip names only what it shows.
+  const current = await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true })
+  await deleteClipPosters(payload, clipId, { keep: relationId(current.poster), also: relationId(clip.poster) })
   await removeOtherVersions(clipId, version)
 }
 
@@ -166,17 +214,20 @@ export const remakePoster = async (payload: Payload, clipId: number | string) =>
   const top = clip.renditions?.[0]
   if (clip.processing?.status !== 'ready' || !top?.url) return
   const file = path.join(mediaDir(), top.url.replace(/^\/media\//, ''))
-  const poster = await createPoster(payload, clip, file, clip.probe?.duration ?? 0)
-  await retryWhenBusy(() =>
-    payload.update({ collection: 'clips', id: clipId, data: { poster: poster.id as number }, context: PIPELINE_CONTEXT, overrideAccess: true, depth: 0 }),
-  )
-  await deleteOldPoster(payload, clip.poster, poster.id)
-}
-
-const deleteOldPoster = async (payload: Payload, old: Clip['poster'], keep: number | string) => {
-  const oldId = relationId(old)
-  if (oldId && String(oldId) !== String(keep)) {
-    await payload.delete({ collection: 'media', id: oldId, overrideAccess: true }).catch(() => {})
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'b2c-poster-'))
+  try {
+    const frame = path.join(dir, posterFileName(clipId))
+    await extractPoster(file, frame, clip.probe?.duration ?? 0, clip.posterAt)
+    const poster = await createPosterDoc(payload, clip, frame)
+    await retryWhenBusy(() =>
+      payload.update({ collection: 'clips', id: clipId, data: { poster: poster.id as number }, context: PIPELINE_CONTEXT, overrideAccess: true, depth: 0 }),
+    ).catch(async (error: unknown) => {
+      await payload.delete({ collection: 'media', id: poster.id, overrideAccess: true }).catch(() => {})
+      throw error
+    })
+    await deleteClipPosters(payload, clipId, { keep: poster.id, also: relationId(clip.poster) })
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true })
   }
 }
 
@@ -193,19 +244,14 @@ const probeFields = (p: Probe): Clip['probe'] => ({
   bitrate: p.bitrate ?? null,
 })
 
-const renditionFields = async (
-  rendition: RenditionPlan,
-  published: (file: string) => string,
-  clipId: number | string,
-  version: string,
-) => {
-  const file = published(rendition.mp4)
+/** A rendition's fields, measured on its file (in the work folder) and named by its future URL. */
+const renditionFields = async (rendition: RenditionPlan, file: string, url: string) => {
   const [stat, data] = await Promise.all([fs.stat(file), ffprobe(file)])
   const video = data.streams.find((stream) => stream.codec_type === 'video')
   const duration = Number(data.format.duration) || 0
   return {
     label: rendition.label,
-    url: clipOutputUrl(clipId, version, path.basename(rendition.mp4)),
+    url,
     width: video?.width ?? rendition.width,
     height: video?.height ?? rendition.height,
     bitrate: duration > 0 ? Math.round((stat.size * 8) / duration) : null,
@@ -224,26 +270,48 @@ const settle = <T,>(work: Promise<T>): Promise<Settled<T>> =>
     (error: unknown) => ({ error }),
   )
 
-const createPoster = async (payload: Payload, clip: Clip, input: string, duration: number, filter?: string) => {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'b2c-poster-'))
-  try {
-    const file = path.join(dir, `plakat-${clip.id}.jpg`)
-    await extractPoster(input, file, duration, clip.posterAt, filter)
-    return await payload.create({
-      collection: 'media',
-      // Private: Payload's own file route never serves it; /media/posters/ does, while the clip is public.
-      data: { alt: `Stillbillede fra videoen "${clip.title ?? clip.filename}"`, private: true },
-      filePath: file,
-      overrideAccess: true,
-    })
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true })
-  }
+/** The poster's `media` document (sharp makes its sizes), from a frame already extracted. */
+const createPosterDoc = (payload: Payload, clip: Clip, frame: string): Promise<Media> =>
+  payload.create({
+    collection: 'media',
+    // Private: Payload's own file route never serves it; /media/posters/ does, while the clip is public.
+    data: { alt: `Stillbillede fra videoen "${clip.title ?? clip.filename}"`, private: true },
+    filePath: frame,
+    overrideAccess: true,
+  })
+
+/** The remuxed top rendition, shown while the ladder encodes, from a preview folder of its own. */
+const publishPreview = async (root: string, version: string, workFile: string) => {
+  const dir = path.join(root, `preview-${version}`)
+  await fs.rm(dir, { recursive: true, force: true })
+  await fs.mkdir(dir, { recursive: true })
+  const file = path.join(dir, path.basename(workFile))
+  await fs.link(workFile, file).catch(() => fs.copyFile(workFile, file))
+  return { file, url: `/media/clips/${encodeURIComponent(path.basename(root))}/preview-${version}/${path.basename(workFile)}` }
 }
 
-/** Moves every finished file of a work folder into the published one. */
-const moveInto = async (workDir: string, finalDir: string) => {
-  for (const entry of await fs.readdir(workDir)) await fs.rename(path.join(workDir, entry), path.join(finalDir, entry))
+/**
+ * Puts a finished attempt's outputs in place as a whole: the folder is renamed, never filled
+ * file by file, so the version folder holds either the earlier complete set or the new one.
+ */
+const publishVersion = async (outDir: string, finalDir: string) => {
+  const aside = `${path.dirname(finalDir)}/.old-${path.basename(finalDir)}-${process.pid}-${Date.now()}`
+  const hadEarlier = await fs.rename(finalDir, aside).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false
+      throw error
+    },
+  )
+  await fs.rename(outDir, finalDir)
+  if (hadEarlier) await fs.rm(aside, { recursive: true, force: true })
+}
+
+/** Work folders (and set-aside folders) of attempts that are not running any more. */
+const removeWorkFolders = async (root: string) => {
+  for (const entry of await fs.readdir(root).catch(() => [] as string[])) {
+    if (entry.startsWith('.work-') || entry.startsWith('.old-')) await fs.rm(path.join(root, entry), { recursive: true, force: true })
+  }
 }
 
 const removeOtherVersions = async (clipId: number | string, keep: string) => {
@@ -251,14 +319,4 @@ const removeOtherVersions = async (clipId: number | string, keep: string) => {
   for (const entry of await fs.readdir(root).catch(() => [] as string[])) {
     if (entry !== keep) await fs.rm(path.join(root, entry), { recursive: true, force: true })
   }
-}
-
-/** ffmpeg's last meaningful stderr line, for the editor. */
-const ffmpegReason = (error: FfmpegError): string => {
-  const line = error.stderr
-    .split('\n')
-    .map((text) => text.trim())
-    .filter((text) => text && !/^(frame=|size=|video:|\[out#|Press \[q\])/.test(text))
-    .pop()
-  return `Videoen kunne ikke behandles / The video could not be processed: ${line ?? error.message}`
 }

@@ -35,6 +35,10 @@ test('replacing the file re-runs the pipeline under new URLs and removes the old
   const queued = await payload().update({ collection: 'clips', id: first.id, data: {}, filePath: await makeTestVideo('erstat-2.mp4', 2) })
   expect(queued.processing).toMatchObject({ status: 'queued', progress: 0 })
   expect(queued.renditions).toEqual([])
+  // Nothing of the old file is shown meanwhile: its poster went with the replace (SQLite may
+  // then give the new poster the same id, so the id is checked here, not after the run).
+  expect(queued.poster ?? null).toBeNull()
+  await expect(payload().findByID({ collection: 'media', id: oldPoster as number })).rejects.toThrow()
   await runVideoQueue(payload())
 
   const second = await payload().findByID({ collection: 'clips', id: first.id, depth: 0 })
@@ -44,8 +48,7 @@ test('replacing the file re-runs the pipeline under new URLs and removes the old
   expect(second.probe?.duration).toBeCloseTo(2, 0)
   expect(fs.existsSync(oldDir)).toBe(false)
   expect(fs.existsSync(fileOf(second.hlsUrl!))).toBe(true)
-  expect(posterId(second.poster)).not.toBe(oldPoster)
-  await expect(payload().findByID({ collection: 'media', id: oldPoster as number })).rejects.toThrow()
+  expect(second.poster).toBeTruthy()
 }, 120_000)
 
 test('a failed clip can be processed again; only staff may ask, and not while it is queued', async () => {

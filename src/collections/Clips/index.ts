@@ -11,7 +11,7 @@ import { captionsField } from './captionsField'
 import { consentFields } from './consentFields'
 import { reprocessEndpoint } from './endpoints/reprocess'
 import { deriveConsentState } from './hooks/deriveConsentState'
-import { queueProcessing, removeOutputs, resetOnNewFile } from './hooks/queueProcessing'
+import { queueProcessing, refuseStalePipelineWrite, removeOutputs, resetOnNewFile } from './hooks/queueProcessing'
 import { refuseNonVideo } from './hooks/refuseNonVideo'
 import { pipelineFields } from './pipelineFields'
 
@@ -39,7 +39,7 @@ export const Clips: CollectionConfig = {
   endpoints: [reprocessEndpoint],
   hooks: {
     beforeOperation: [refuseNonVideo],
-    beforeChange: [deriveConsentState, resetOnNewFile],
+    beforeChange: [refuseStalePipelineWrite, deriveConsentState, resetOnNewFile],
     afterChange: [queueProcessing],
     afterDelete: [removeOutputs],
   },

@@ -1,13 +1,16 @@
 import type { Endpoint } from 'payload'
 
 import { isStaffUser } from '../../../access'
-import { kickVideoQueue } from '../../../video/runner'
-import { VIDEO_QUEUE } from '../../../video/task'
+import { liveClipJobs, queueClipJob } from '../../../video/clipJobs'
 import { PIPELINE_CONTEXT } from '../../../video/processClip'
 
 /**
  * POST /api/clips/:id/reprocess — "Behandl igen": queues the pipeline again for a clip (after a
  * failure, or after a pipeline improvement). Staff only; answers 202 with the new state.
+ *
+ * One clip, one job: while a transcode runs or a job is due to run, 409; a job that waits for
+ * its retry back-off after a failure is replaced by one that runs now, never joined by a
+ * second. A clip left `queued` with no job at all (its process died) can be started again.
  */
 export const reprocessEndpoint: Endpoint = {
   path: '/:id/reprocess',
@@ -19,7 +22,9 @@ export const reprocessEndpoint: Endpoint = {
     const id = req.routeParams?.id as string
     const clip = await req.payload.findByID({ collection: 'clips', id, depth: 0, req }).catch(() => null)
     if (!clip) return Response.json({ error: { code: 'not_found', message: 'Klippet findes ikke / No such clip' } }, { status: 404 })
-    if (clip.processing?.status === 'processing' || clip.processing?.status === 'queued') {
+    const live = await liveClipJobs(req.payload, id, req)
+    const waitingForRetry = (job: (typeof live)[number]) => Boolean(job.waitUntil && Date.parse(job.waitUntil) > Date.now())
+    if (live.some((job) => job.processing || !waitingForRetry(job))) {
       return Response.json(
         { error: { code: 'conflict', message: 'Klippet er allerede i kø eller under behandling / Already queued or processing' } },
         { status: 409 },
@@ -32,8 +37,7 @@ export const reprocessEndpoint: Endpoint = {
       context: PIPELINE_CONTEXT,
       req,
     })
-    await req.payload.jobs.queue({ task: 'processClip', queue: VIDEO_QUEUE, input: { clipId: String(id) }, req })
-    setTimeout(kickVideoQueue, 50)
+    await queueClipJob(req.payload, id, { req })
     return Response.json({ id, processing: { status: 'queued', progress: 0 } }, { status: 202 })
   },
 }

@@ -1,0 +1,159 @@
+import type { Dirent } from 'node:fs'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+
+import { mediaDir } from '../config/paths'
+
+/**
+ * What MEDIA_DIR holds against what the documents name (issue #9, item 4). One function, used by
+ * the orphan sweeper and by the tests' invariant, so the two can never disagree about what
+ * "named by a document" means.
+ *
+ * Named files:
+ * - every upload collection (media, clips, consent-documents, …): `<staticDir>/<filename>` and,
+ *   for images, `<staticDir>/<sizes.*.filename>`;
+ * - a clip's outputs: the files its `renditions[].url` and `hlsUrl` point at, and through the
+ *   master playlist its variant playlists, their segments and init segments.
+ * Captions are not files: they are stored on the clip and served from the database.
+ */
+export type MediaInventory = {
+  /** Files under MEDIA_DIR that no document names, relative to MEDIA_DIR (POSIX separators). */
+  orphanFiles: string[]
+  /** Documents that name a file which is not there. */
+  missingFiles: MissingFile[]
+}
+export type MissingFile = { collection: string; id: number | string; file: string }
+
+export const inspectMediaStore = async (payload: Payload): Promise<MediaInventory> => {
+  const root = mediaDir()
+  // Read the disk first, the documents after: a file written (and its document saved) between
+  // the two reads is then named, never reported as an orphan.
+  const onDisk = await listFiles(root)
+  const named = await namedFiles(payload, root)
+  const orphanFiles = onDisk.filter((file) => !named.has(file)).sort()
+  const missingFiles: MissingFile[] = []
+  for (const [file, owner] of named) {
+    if (!(await exists(path.join(root, file)))) missingFiles.push({ ...owner, file })
+  }
+  return { orphanFiles, missingFiles }
+}
+
+type Owner = { collection: string; id: number | string }
+
+/** Every file a document names, relative to MEDIA_DIR, with the document that names it. */
+const namedFiles = async (payload: Payload, root: string): Promise<Map<string, Owner>> => {
+  const named = new Map<string, Owner>()
+  const add = (absolute: string, owner: Owner) => {
+    const relative = toRelative(root, absolute)
+    if (relative && !named.has(relative)) named.set(relative, owner)
+  }
+  for (const collection of payload.config.collections) {
+    const upload = collection.upload
+    // A collection kept in other storage (S3 adapters set disableLocalStorage) has no files here.
+    if (!upload || typeof upload !== 'object' || !upload.staticDir || upload.disableLocalStorage) continue
+    const staticDir = path.resolve(upload.staticDir)
+    for (const doc of await allDocs(payload, collection.slug)) {
+      const owner = { collection: collection.slug, id: doc.id as number | string }
+      if (typeof doc.filename === 'string' && doc.filename) add(path.join(staticDir, doc.filename), owner)
+      for (const size of Object.values((doc.sizes ?? {}) as Record<string, { filename?: string | null } | null>)) {
+        if (size?.filename) add(path.join(staticDir, size.filename), owner)
+      }
+      if (collection.slug === 'clips') {
+        for (const file of await clipOutputFiles(root, doc)) add(file, owner)
+      }
+    }
+  }
+  return named
+}
+
+/** The files a clip's renditions and HLS playlists name, as absolute paths under MEDIA_DIR. */
+const clipOutputFiles = async (root: string, clip: Record<string, unknown>): Promise<string[]> => {
+  const files: string[] = []
+  const renditions = (clip.renditions ?? []) as { url?: string | null }[]
+  for (const rendition of renditions) {
+    const file = mediaUrlToFile(root, rendition.url)
+    if (file) files.push(file)
+  }
+  const master = mediaUrlToFile(root, clip.hlsUrl as string | null | undefined)
+  if (master) {
+    files.push(master)
+    for (const playlist of await playlistEntries(master)) {
+      files.push(playlist)
+      for (const segment of await playlistEntries(playlist)) files.push(segment)
+    }
+  }
+  return files
+}
+
+/** `/media/clips/1/abc/720.mp4` → `<MEDIA_DIR>/clips/1/abc/720.mp4`; anything else → null. */
+const mediaUrlToFile = (root: string, url: string | null | undefined): string | null => {
+  if (!url?.startsWith('/media/')) return null
+  const file = path.resolve(root, decodeURIComponent(url.slice('/media/'.length)))
+  return file.startsWith(root + path.sep) ? file : null
+}
+
+/**
+ * The files an HLS playlist names (URIs on their own lines and `#EXT-X-MAP:URI="…"`), resolved
+ * beside it. A playlist that cannot be read names nothing: it is then itself reported missing.
+ */
+const playlistEntries = async (playlist: string): Promise<string[]> => {
+  const text = await fs.readFile(playlist, 'utf8').catch(() => '')
+  const dir = path.dirname(playlist)
+  const names = new Set<string>()
+  for (const line of text.split('\n').map((l) => l.trim())) {
+    if (!line) continue
+    if (line.startsWith('#')) {
+      const map = /URI="([^"]+)"/.exec(line)
+      if (map && line.startsWith('#EXT-X-MAP')) names.add(map[1])
+      continue
+    }
+    names.add(line)
+  }
+  // Only plain relative names: a playlist never legitimately points outside its own folder.
+  return [...names].filter((name) => !name.includes('/') && !name.includes('\\') && !name.includes('..')).map((name) => path.join(dir, name))
+}
+
+/** Every document of a collection with the fields that name files, depth 0. */
+const allDocs = async (payload: Payload, collection: string): Promise<Record<string, unknown>[]> => {
+  const result = await payload.find({
+    collection: collection as 'media',
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  return result.docs as unknown as Record<string, unknown>[]
+}
+
+/** Every regular file under `root`, relative to it, with POSIX separators. */
+export const listFiles = async (root: string): Promise<string[]> => {
+  const files: string[] = []
+  const walk = async (dir: string) => {
+    let entries: Dirent[]
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true })
+    } catch {
+      return // gone in the meantime, or MEDIA_DIR not made yet
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) await walk(full)
+      else if (entry.isFile()) files.push(toRelative(root, full)!)
+    }
+  }
+  await walk(root)
+  return files
+}
+
+const toRelative = (root: string, absolute: string): string | null => {
+  const relative = path.relative(root, path.resolve(absolute))
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return null
+  return relative.split(path.sep).join('/')
+}
+
+const exists = (file: string) =>
+  fs.stat(file).then(
+    (stat) => stat.isFile(),
+    () => false,
+  )
