@@ -683,6 +683,20 @@ export interface Submission {
   editorNotes?: string | null;
   story?: (number | null) | Story;
   receivedAt?: string | null;
+  mailsSent?: {
+    receipt?: {
+      sentAt?: string | null;
+      messageId?: string | null;
+    };
+    alert?: {
+      sentAt?: string | null;
+      messageId?: string | null;
+    };
+    declined?: {
+      sentAt?: string | null;
+      messageId?: string | null;
+    };
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1184,6 +1198,28 @@ export interface SubmissionsSelect<T extends boolean = true> {
   editorNotes?: T;
   story?: T;
   receivedAt?: T;
+  mailsSent?:
+    | T
+    | {
+        receipt?:
+          | T
+          | {
+              sentAt?: T;
+              messageId?: T;
+            };
+        alert?:
+          | T
+          | {
+              sentAt?: T;
+              messageId?: T;
+            };
+        declined?:
+          | T
+          | {
+              sentAt?: T;
+              messageId?: T;
+            };
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,4 +1,3 @@
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -20,6 +19,7 @@ import { readEnv } from './config/env'
 import { resolveSecret } from './config/secret'
 import { databaseAdapter } from './db'
 import { answerBusyWith503 } from './db/busy'
+import { tempDirPath } from './jobs/tempFiles'
 import { emailAdapter } from './email/adapter'
 import { invalidatesPublicCache } from './public-api/cache'
 import { sendSubmissionMailTask } from './email/task'
@@ -70,7 +70,8 @@ export default buildConfig({
     // Payload's defaults (20 MiB a file, held in memory) would refuse or exhaust memory on
     // phone videos: stream to temporary files and allow UPLOAD_MAX_BYTES (2 GiB by default).
     useTempFiles: true,
-    tempFileDir: path.join(os.tmpdir(), 'b2c-uploads'),
+    // One folder per process (pid in its name), so a crashed process's partial uploads are swept.
+    tempFileDir: tempDirPath('b2c-uploads'),
     limits: { fileSize: env.uploadMaxBytes, files: 10, fields: 100 },
     requestSizeLimit: env.uploadMaxBytes + 16 * 1024 * 1024,
     abortOnLimit: true,

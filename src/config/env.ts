@@ -25,10 +25,20 @@ export type AppEnv = {
   publicCacheSeconds: number
   /** Submissions one IP address may send per 15 minutes (SPEC §7: 429 past it). */
   submissionRateLimit: number
+  /** Minutes a file under MEDIA_DIR that no document names is left alone (an upload or transcode in progress). */
+  orphanGraceMinutes: number
+  /** Hours after which a temp folder of ours counts as abandoned even when its process seems alive. */
+  tempMaxAgeHours: number
+  /** Minutes between the housekeeping sweeps (temp folders, orphan files, clips without a job). */
+  sweepEveryMinutes: number
   isProduction: boolean
 }
 
 const GIB = 1024 ** 3
+
+/** Like positiveInt, but 0 is allowed (tests sweep at once with ORPHAN_GRACE_MINUTES=0). */
+const wholeNumber = (name: string, raw: string | undefined, fallback: number): number =>
+  raw?.trim() === '0' ? 0 : positiveInt(name, raw, fallback)
 
 const positiveInt = (name: string, raw: string | undefined, fallback: number): number => {
   if (raw === undefined || raw.trim() === '') return fallback
@@ -64,6 +74,9 @@ export const readEnv = (env: NodeJS.ProcessEnv = process.env): AppEnv => {
     uploadMaxBytes: positiveInt('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 2 * GIB),
     publicCacheSeconds: env.PUBLIC_CACHE_SECONDS?.trim() === '0' ? 0 : positiveInt('PUBLIC_CACHE_SECONDS', env.PUBLIC_CACHE_SECONDS, 10),
     submissionRateLimit: positiveInt('SUBMISSION_RATE_LIMIT', env.SUBMISSION_RATE_LIMIT, 20),
+    orphanGraceMinutes: wholeNumber('ORPHAN_GRACE_MINUTES', env.ORPHAN_GRACE_MINUTES, 60),
+    tempMaxAgeHours: positiveInt('TEMP_MAX_AGE_HOURS', env.TEMP_MAX_AGE_HOURS, 24),
+    sweepEveryMinutes: positiveInt('SWEEP_EVERY_MINUTES', env.SWEEP_EVERY_MINUTES, 60),
     isProduction: env.NODE_ENV === 'production',
   }
 }

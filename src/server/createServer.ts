@@ -92,7 +92,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
         server.close(() => resolve())
         server.closeIdleConnections()
       })
-      stopBackgroundWork()
+      await stopBackgroundWork()
       await stopCacheWatch()
       await nextMount?.close()
       await payload.destroy()

@@ -22,8 +22,7 @@ const stop = (signal: string) => {
   payload.logger.info(`${signal}: worker stopping`)
   clearInterval(alive)
   stopBackgroundWork()
-  payload
-    .destroy()
+    .then(() => payload.destroy())
     .then(() => process.exit(0))
     .catch(() => process.exit(1))
 }

@@ -7,6 +7,7 @@ import { municipalityField } from '../../fields/municipality'
 import { organisationKindField } from '../../fields/organisationKind'
 import { themesField } from '../../fields/themes'
 import { isCvr } from '../../fields/validators'
+import { mailsSentField } from '../../email/mailsSentField'
 import { staffOrOwnOrganisation } from './access/ownOrganisation'
 import { createStoryEndpoint } from './endpoints/createStory'
 import { checkStatusFlow, mailOnDecline } from './hooks/statusFlow'
@@ -127,5 +128,6 @@ export const Submissions: CollectionConfig = {
       defaultValue: () => new Date().toISOString(),
       admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'd. MMM yyyy HH:mm:ss' } },
     },
+    mailsSentField,
   ],
 }

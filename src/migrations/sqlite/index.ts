@@ -2,6 +2,7 @@ import * as migration_20261126_230147_initial from './20261126_230147_initial';
 import * as migration_20261127_000855_clips_captions_and_jobs from './20261127_000855_clips_captions_and_jobs';
 import * as migration_20261127_013431_submissions_mail_and_private_media from './20261127_013431_submissions_mail_and_private_media';
 import * as migration_20261127_023432_stories_published_order_index from './20261127_023432_stories_published_order_index';
+import * as migration_20261127_094216_submissions_mails_sent from './20261127_094216_submissions_mails_sent';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261127_023432_stories_published_order_index.up,
     down: migration_20261127_023432_stories_published_order_index.down,
-    name: '20261127_023432_stories_published_order_index'
+    name: '20261127_023432_stories_published_order_index',
+  },
+  {
+    up: migration_20261127_094216_submissions_mails_sent.up,
+    down: migration_20261127_094216_submissions_mails_sent.down,
+    name: '20261127_094216_submissions_mails_sent'
   },
 ];

@@ -1,6 +1,4 @@
 import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 
 import express, { type Request, type Response } from 'express'
 import type { Payload } from 'payload'
@@ -9,6 +7,7 @@ import type { Call } from '../../payload-types'
 import { callStatus } from '../../collections/Calls/status'
 import { readEnv } from '../../config/env'
 import { isDatabaseBusy } from '../../db/busy'
+import { makeTempDir } from '../../jobs/tempFiles'
 import { formatCopenhagen } from '../../lib/copenhagenTime'
 import { isSlug } from '../../lib/slugify'
 import { mailRunner, queueSubmissionMails } from '../../email/queue'
@@ -50,7 +49,8 @@ export const receiveSubmission = async (
   onFields?: (fields: Record<string, unknown>) => void,
 ): Promise<Outcome> => {
   const receivedAt = new Date()
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'b2c-submission-'))
+  // Named with this process's pid: after a crash, the sweep knows whose folder it was.
+  const dir = await makeTempDir('b2c-submission')
   try {
     const raw = await readBody(payload, req, res, dir)
     onFields?.(raw.fields)
