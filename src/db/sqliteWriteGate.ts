@@ -36,9 +36,15 @@ const GUARDED = Symbol.for('b2c.sqliteWriteGate')
 const READ_ONLY = /^\s*(select|pragma\s+\w+\s*;?\s*$|explain|with\s[\s\S]*?\)\s*select)/i
 const isRead = (stmt: Statement) => READ_ONLY.test(typeof stmt === 'string' ? stmt : stmt.sql)
 
-/** A first-come-first-served lock within this process. */
+/**
+ * A first-come-first-served lock within this process. Another process cannot queue here: it
+ * polls the file's lock. So after the gate has been busy without a break for a while, it
+ * pauses between two holders for a moment, in which a waiting worker can take the file.
+ */
 const createGate = () => {
   let tail: Promise<void> = Promise.resolve()
+  let queued = 0
+  let busySince: number | undefined
   return {
     /** Resolves with the release function once every earlier holder has released. */
     acquire: (deadline: number): Promise<() => void> => {
@@ -46,29 +52,31 @@ const createGate = () => {
       const released = new Promise<void>((resolve) => (release = resolve))
       const turn = tail
       tail = tail.then(() => released)
+      queued++
       let timer: NodeJS.Timeout | undefined
       const timedOut = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new DatabaseBusyError('in-process')), Math.max(0, deadline - Date.now()))
       })
-      const asked = Date.now()
-      const stack = process.env.B2C_DEBUG_GATE ? new Error('gate').stack : undefined
-      return Promise.race([turn.then(() => release), timedOut]).then(
-        (value) => {
+      return Promise.race([turn, timedOut]).then(
+        () => {
           clearTimeout(timer)
-          if (stack) {
-            const waited = Date.now() - asked
-            const took = Date.now()
-            if (waited > 1000) console.error(`[gate ${process.pid}] waited ${waited} ms`)
-            return once(() => {
-              const held = Date.now() - took
-              if (held > 1000) console.error(`[gate ${process.pid}] held ${held} ms by ${stack}`)
-              value()
-            })
-          }
-          return once(value)
+          queued--
+          busySince ??= Date.now()
+          return once(() => {
+            if (queued === 0) {
+              busySince = undefined
+              release()
+            } else if (Date.now() - busySince! < FAIRNESS_STREAK_MS) {
+              release()
+            } else {
+              busySince = undefined
+              setTimeout(release, FAIRNESS_PAUSE_MS)
+            }
+          })
         },
         (error) => {
           clearTimeout(timer)
+          queued--
           // Give the turn on when it comes, so those queued behind are not stuck.
           void turn.then(release)
           throw error
@@ -77,6 +85,10 @@ const createGate = () => {
     },
   }
 }
+
+/** After this long with the gate never free, the next holder waits FAIRNESS_PAUSE_MS. */
+const FAIRNESS_STREAK_MS = 150
+const FAIRNESS_PAUSE_MS = 25
 
 const once = (fn: () => void) => {
   let done = false
@@ -87,23 +99,25 @@ const once = (fn: () => void) => {
   }
 }
 
-/** Runs `attempt` again while the file is locked by another process, until the deadline. */
-const untilUnlocked = async <T>(attempt: () => Promise<T>, deadline: number): Promise<T> => {
-  for (let round = 0; ; round++) {
+/**
+ * Runs `attempt` again while the file is locked by another process, until the deadline. It
+ * polls often (every few milliseconds): the lock is free only in short gaps between another
+ * process's transactions. `beforeRetry` may repair the connection first.
+ */
+const untilUnlocked = async <T>(attempt: () => Promise<T>, deadline: number, beforeRetry?: (error: unknown) => Promise<void>): Promise<T> => {
+  for (;;) {
     try {
       return await attempt()
     } catch (error) {
       if (!isDatabaseBusy(error)) throw error
-      if (process.env.B2C_DEBUG_GATE && round === 40) {
-        const fs = await import('node:fs')
-        console.error(`[gate ${process.pid}] still locked after ${round} rounds:\n${fs.readFileSync('/proc/locks', 'utf8')}`)
-      }
       if (Date.now() >= deadline) throw new DatabaseBusyError('another process')
-      const pause = Math.min(250, 10 * 2 ** Math.min(round, 5)) * (0.5 + Math.random())
-      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, Math.max(1, deadline - Date.now()))))
+      await beforeRetry?.(error)
+      await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 8))
     }
   }
 }
+
+const isStaleSnapshot = (error: unknown) => /BUSY_SNAPSHOT/.test(`${(error as { code?: string })?.code} ${(error as Error)?.message}`)
 
 /** Puts the gate in front of a libsql client (the one Payload's SQLite adapter and drizzle share). */
 export const guardSqliteClient = (client: LibsqlClient, { waitMs, busyTimeoutMs }: GateOptions): void => {
@@ -136,12 +150,36 @@ export const guardSqliteClient = (client: LibsqlClient, { waitMs, busyTimeoutMs 
     await original.execute('PRAGMA synchronous = FULL')
   }
 
+  /**
+   * Swaps the client's connection for a new one. A statement that failed mid-way can leave its
+   * connection holding an old read snapshot until the garbage collector finalises it: every
+   * read on it then sees the past, and every write fails with SQLITE_BUSY_SNAPSHOT however long
+   * it waits. libsql opens a new connection after handing its current one to a transaction, so
+   * the stale one is handed to a transaction that is rolled back at once.
+   */
+  const replaceConnection = async () => {
+    try {
+      const stale = await original.transaction('deferred')
+      await stale.rollback().catch(() => {})
+    } catch {
+      // Already inside a transaction that nobody ended: end it, then hand the connection off.
+      await original.execute('ROLLBACK').catch(() => {})
+      const stale = await original.transaction('deferred').catch(() => undefined)
+      await stale?.rollback().catch(() => {})
+    }
+    freshConnection = true
+    await prepareConnection()
+  }
+  const repairIfStale = async (error: unknown) => {
+    if (isStaleSnapshot(error)) await replaceConnection()
+  }
+
   const gated = async <T>(write: () => Promise<T>): Promise<T> => {
     const deadline = Date.now() + waitMs
     const release = await gate.acquire(deadline)
     try {
       await prepareConnection()
-      return await untilUnlocked(write, deadline)
+      return await untilUnlocked(write, deadline, repairIfStale)
     } finally {
       release()
     }
@@ -151,8 +189,9 @@ export const guardSqliteClient = (client: LibsqlClient, { waitMs, busyTimeoutMs 
     if (isRead(stmt)) {
       // Readers in WAL mode do not wait for writers, but may meet a lock for a moment while
       // another connection opens, checkpoints or recovers the log: tried again, never queued.
+      // A read that failed may have left its snapshot behind: the next try is on a new connection.
       await prepareConnection()
-      return untilUnlocked(() => original.execute(stmt, args), Date.now() + waitMs)
+      return untilUnlocked(() => original.execute(stmt, args), Date.now() + waitMs, replaceConnection)
     }
     return gated(() => original.execute(stmt, args))
   }
@@ -178,7 +217,7 @@ export const guardSqliteClient = (client: LibsqlClient, { waitMs, busyTimeoutMs 
           await prepareConnection()
           // BEGIN IMMEDIATE: no statement inside the transaction, nor its COMMIT, can then
           // meet a lock another connection took since.
-          real = await untilUnlocked(() => original.transaction(mode), deadline)
+          real = await untilUnlocked(() => original.transaction(mode), deadline, repairIfStale)
           freshConnection = true
           return real
         } catch (error) {

@@ -52,7 +52,6 @@ beforeAll(async () => {
 }, 180_000)
 
 afterAll(async () => {
-  if (process.env.B2C_DEBUG_GATE) console.log(`web:\n${web?.output().slice(-6000)}\nworker:\n${worker?.output().slice(-6000)}`)
   worker?.child.kill('SIGKILL')
   if (web) await stopAppProcess(web.child)
   await payload?.destroy()
@@ -118,6 +117,9 @@ test('under contention every acknowledged write is stored and nothing answers 50
   console.log(`contention: ${BURSTS} bursts: ${summary}`)
   expect(lost).toEqual([])
   expect(failures.map((f) => `${f.kind} ${f.status}`)).toEqual([])
+  // Waiting for the lock works: most writes get through. (A connection left on an old
+  // snapshot once made every later write of its process fail busy until the process restarted.)
+  expect(answers.filter((a) => a.status === 201 || a.status === 200).length).toBeGreaterThan(answers.length / 2)
   // A 503 tells the client when to come back.
   for (const answer of unavailable) expect(answer.retryAfter).toMatch(/^\d+$/)
   // The worker kept transcoding all along: its progress writes were among the contenders.
