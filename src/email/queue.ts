@@ -1,6 +1,5 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { retryWhenBusy } from '../db/sqlitePragmas'
 import { createQueueRunner } from '../jobs/queueRunner'
 import { MAIL_QUEUE, type SubmissionMailKind } from './task'
 
@@ -8,9 +7,7 @@ import { MAIL_QUEUE, type SubmissionMailKind } from './task'
 export const mailRunner = createQueueRunner(MAIL_QUEUE)
 
 const queueMail = (payload: Payload, submissionId: number | string, kind: SubmissionMailKind, req?: PayloadRequest) =>
-  retryWhenBusy(() =>
-    payload.jobs.queue({ task: 'sendSubmissionMail', queue: MAIL_QUEUE, input: { submissionId: String(submissionId), kind }, req }),
-  )
+  payload.jobs.queue({ task: 'sendSubmissionMail', queue: MAIL_QUEUE, input: { submissionId: String(submissionId), kind }, req })
 
 /**
  * The receipt to the submitter and the alert to the call's contact and the editors. Given the

@@ -2,7 +2,6 @@ import type { Payload, TaskConfig } from 'payload'
 
 import type { Call, Submission } from '../payload-types'
 import { readEnv } from '../config/env'
-import { retryWhenBusy } from '../db/sqlitePragmas'
 import { faultPoint } from '../lib/faultPoint'
 import { alertMail, declineMail, receiptMail, type Mail } from './templates'
 
@@ -59,13 +58,11 @@ export const mailMessageId = (submissionId: number | string, kind: SubmissionMai
  */
 const recordSent = async (payload: Payload, submissionId: number | string, kind: SubmissionMailKind, messageId: string) => {
   try {
-    await retryWhenBusy(() =>
-      payload.db.updateOne({
+    await payload.db.updateOne({
         collection: 'submissions',
         id: submissionId,
         data: { mailsSent: { [kind]: { sentAt: new Date().toISOString(), messageId } } },
-      }),
-    )
+      })
   } catch (error) {
     payload.logger.error({ err: error }, `mail ${messageId} was sent, but could not be recorded as sent`)
   }

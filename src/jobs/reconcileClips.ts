@@ -1,6 +1,5 @@
 import type { Payload } from 'payload'
 
-import { retryWhenBusy } from '../db/sqlitePragmas'
 import { queueClipJob } from '../video/clipJobs'
 
 /**
@@ -42,7 +41,7 @@ export const reconcileClipJobs = async (payload: Payload, { settleSeconds }: { s
     if (withLiveJob.has(clipId)) continue
     payload.logger.warn(`Clip ${clipId} was ${clip.processing?.status} with no job to process it (a process died in between); queueing one`)
     // Through the video pipeline's one front door, as an upload or "Behandl igen" would.
-    await retryWhenBusy(() => queueClipJob(payload, clipId))
+    await queueClipJob(payload, clipId)
     queued.push(clipId)
   }
   return queued

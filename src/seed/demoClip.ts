@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process'
 import fs from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
 import type { Payload } from 'payload'
 
 import { PIPELINE_CONTEXT, processClip } from '../video/processClip'
+import { makeTempDir } from '../jobs/tempFiles'
 
 export const DEMO_CLIP_TITLE = 'Demoklip: værkstedet om onsdagen'
 /** The demo story that shows the clip. */
@@ -21,7 +21,7 @@ export const DEMO_STORY_WITH_CLIP = 'cykelvaerksted-i-kaelderen-giver-unge-job'
 export const ensureDemoClip = async (payload: Payload): Promise<number | string | undefined> => {
   const { docs } = await payload.find({ collection: 'clips', where: { title: { equals: DEMO_CLIP_TITLE } }, limit: 1, depth: 0, overrideAccess: true })
   if (docs[0]) return docs[0].processing?.status === 'ready' ? docs[0].id : undefined
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'b2c-demo-'))
+  const dir = await makeTempDir('b2c-demo')
   try {
     const file = path.join(dir, 'demoklip.mp4')
     await promisify(execFile)(process.env.FFMPEG_PATH || 'ffmpeg', [

@@ -1,12 +1,11 @@
 import fs from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
 
 import type { Clip, Media } from '../payload-types'
 import { mediaDir } from '../config/paths'
-import { retryWhenBusy } from '../db/sqlitePragmas'
+import { makeTempDir } from '../jobs/tempFiles'
 import { relationId } from '../lib/relationId'
 import { assertRoomFor, DiskFullError, estimateAttemptBytes, isDiskFull } from './diskSpace'
 import { failureReason, ffmpegReason } from './failureReason'
@@ -51,9 +50,7 @@ export const processClip = async (payload: Payload, clipId: number | string, opt
   // clip holds another file, so even a save racing the replace cannot show old outputs.
   const context = { ...PIPELINE_CONTEXT, pipelineSource: source }
   const update: Update = (data) =>
-    retryWhenBusy(() =>
-      payload.update({ collection: 'clips', id: clipId, data: data as never, context, overrideAccess: true, depth: 0 }),
-    )
+    payload.update({ collection: 'clips', id: clipId, data: data as never, context, overrideAccess: true, depth: 0 })
   try {
     await runPipeline(payload, clip, update, { ...options, signal }, watch)
   } catch (error) {
@@ -214,17 +211,17 @@ export const remakePoster = async (payload: Payload, clipId: number | string) =>
   const top = clip.renditions?.[0]
   if (clip.processing?.status !== 'ready' || !top?.url) return
   const file = path.join(mediaDir(), top.url.replace(/^\/media\//, ''))
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'b2c-poster-'))
+  const dir = await makeTempDir('b2c-poster')
   try {
     const frame = path.join(dir, posterFileName(clipId))
     await extractPoster(file, frame, clip.probe?.duration ?? 0, clip.posterAt)
     const poster = await createPosterDoc(payload, clip, frame)
-    await retryWhenBusy(() =>
-      payload.update({ collection: 'clips', id: clipId, data: { poster: poster.id as number }, context: PIPELINE_CONTEXT, overrideAccess: true, depth: 0 }),
-    ).catch(async (error: unknown) => {
-      await payload.delete({ collection: 'media', id: poster.id, overrideAccess: true }).catch(() => {})
-      throw error
-    })
+    await payload
+      .update({ collection: 'clips', id: clipId, data: { poster: poster.id as number }, context: PIPELINE_CONTEXT, overrideAccess: true, depth: 0 })
+      .catch(async (error: unknown) => {
+        await payload.delete({ collection: 'media', id: poster.id, overrideAccess: true }).catch(() => {})
+        throw error
+      })
     await deleteClipPosters(payload, clipId, { keep: poster.id, also: relationId(clip.poster) })
   } finally {
     await fs.rm(dir, { recursive: true, force: true })

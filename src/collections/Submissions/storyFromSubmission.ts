@@ -2,7 +2,6 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { Organisation, Story, Submission } from '../../payload-types'
 import type { OrganisationKind } from '../../constants/organisationKinds'
-import { retryWhenBusy } from '../../db/sqlitePragmas'
 import { paragraphs } from '../../lib/lexical'
 import { relationId } from '../../lib/relationId'
 
@@ -44,15 +43,13 @@ const matchOrCreate = async (
   // A department needs its housing organisation and a company its CVR number, which the form
   // does not ask for (or the submitter left out): those are matched only, the editor adds them.
   if (kind === 'housing-department' || (kind === 'company' && !cvr)) return undefined
-  return retryWhenBusy(() =>
-    payload.create({
-      collection: 'organisations',
-      data: { name, kind, cvr: kind === 'company' ? cvr || undefined : undefined, municipality: municipality || undefined } as never,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    }),
-  )
+  return payload.create({
+    collection: 'organisations',
+    data: { name, kind, cvr: kind === 'company' ? cvr || undefined : undefined, municipality: municipality || undefined } as never,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
 }
 
 export class StoryExistsError extends Error {
@@ -89,34 +86,32 @@ export const createStoryFromSubmission = async (req: PayloadRequest, submissionI
   const photos = (submission.photos ?? []).map(relationId).filter((id) => id !== undefined)
   const clip = relationId(submission.video)
 
-  const story = await retryWhenBusy(() =>
-    payload.create({
-      collection: 'stories',
-      draft: true,
-      locale: 'da',
-      data: {
-        _status: 'draft',
-        title: submission.title,
-        summary: summaryFrom(submission.description),
-        body: paragraphs(...[submission.description, submission.results].filter((text): text is string => Boolean(text?.trim()))),
-        themes: submission.themes,
-        municipality: submission.municipality || undefined,
-        period: { start: submission.periodStart ?? submission.receivedAt ?? submission.createdAt, end: submission.periodEnd || undefined },
-        housingOrganisation: ownKind === 'housing-organisation' ? own?.id : parentOfDepartment,
-        department: ownKind === 'housing-department' ? own?.id : undefined,
-        companies,
-        partners: ownKind === 'network' && own ? [own.id] : [],
-        clips: clip ? [clip] : [],
-        heroImage: photos[0],
-        stage: 'submitted',
-        sourceSubmission: submission.id,
-        sourceCall: relationId(submission.call),
-      } as never,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    }),
-  )
+  const story = await payload.create({
+    collection: 'stories',
+    draft: true,
+    locale: 'da',
+    data: {
+      _status: 'draft',
+      title: submission.title,
+      summary: summaryFrom(submission.description),
+      body: paragraphs(...[submission.description, submission.results].filter((text): text is string => Boolean(text?.trim()))),
+      themes: submission.themes,
+      municipality: submission.municipality || undefined,
+      period: { start: submission.periodStart ?? submission.receivedAt ?? submission.createdAt, end: submission.periodEnd || undefined },
+      housingOrganisation: ownKind === 'housing-organisation' ? own?.id : parentOfDepartment,
+      department: ownKind === 'housing-department' ? own?.id : undefined,
+      companies,
+      partners: ownKind === 'network' && own ? [own.id] : [],
+      clips: clip ? [clip] : [],
+      heroImage: photos[0],
+      stage: 'submitted',
+      sourceSubmission: submission.id,
+      sourceCall: relationId(submission.call),
+    } as never,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   try {
     if (clip) {
       await payload.update({ collection: 'clips', id: clip, data: { story: story.id } as never, depth: 0, overrideAccess: true, req })

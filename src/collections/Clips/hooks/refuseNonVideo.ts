@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 
 import { fileTypeFromBuffer } from 'file-type'
@@ -7,6 +6,7 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
 import { validationError } from '../../../lib/validationError'
 import { ffprobe } from '../../../video/ffmpeg'
+import { makeTempDir } from '../../../jobs/tempFiles'
 
 const HEAD_BYTES = 4100
 const MEDIA_TYPE = /^(video|audio)\/|^application\/(mp4|vnd\.ms-asf|ogg|octet-stream)$/
@@ -67,7 +67,7 @@ const withFileOnDisk = async <T>(
   use: (filePath: string) => Promise<T>,
 ): Promise<T> => {
   if (file.tempFilePath) return use(file.tempFilePath)
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'b2c-check-'))
+  const dir = await makeTempDir('b2c-check')
   try {
     const filePath = path.join(dir, 'upload')
     await fs.writeFile(filePath, file.data)
