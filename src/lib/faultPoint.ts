@@ -4,8 +4,12 @@
  * when it reaches `faultPoint('<name>')`. Fault tests (tests/faults/) use it to stop a real
  * process at a precise moment. Without the variable it does nothing.
  *
- * Names in use: `mail-sent` (src/email/task.ts, right after the SMTP server's 250, before
- * the send is recorded).
+ * Names in use:
+ * - `mail-accepted` (src/email/task.ts): right after the SMTP server's 250, before the send is
+ *   recorded; `mail-sent`: right after it is recorded;
+ * - `submission-before-commit` (src/public-api/submissions/store.ts): the clip, photos,
+ *   submission and mail jobs written, files in place, the transaction not yet committed;
+ *   `submission-committed`: committed, the 201 not yet sent.
  */
 export const faultPoint = (name: string): void => {
   if (process.env.B2C_FAULT_POINT === name) process.kill(process.pid, 'SIGKILL')

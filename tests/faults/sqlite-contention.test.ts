@@ -13,7 +13,8 @@ import { getPayload, type Payload } from 'payload'
 import config from '../../src/payload.config'
 import { createPeople, PASSWORD } from '../helpers/fixtures'
 import { makeTestPhoto } from '../helpers/photos'
-import { NODE_FLAGS, startAppProcess, stopAppProcess, type AppProcess } from '../helpers/process'
+import { startApiProcess } from '../helpers/apiProcess'
+import { NODE_FLAGS, stopAppProcess, type AppProcess } from '../helpers/process'
 import { createCall, postSubmission, submissionForm, validSubmission } from '../helpers/submissions'
 import { transcodeLoad } from '../helpers/load'
 
@@ -45,7 +46,7 @@ beforeAll(async () => {
   company = people.company.id
   housing = people.housing.id
   callSlug = (await createCall(payload, { videoMaxMegabytes: 100 })).slug!
-  web = await startAppProcess({ ...process.env, RUN_JOBS: 'false', SEED_DEMO: 'false', SUBMISSION_RATE_LIMIT: '100000' })
+  web = await startApiProcess({ ...process.env, RUN_JOBS: 'false', SEED_DEMO: 'false', SUBMISSION_RATE_LIMIT: '100000' })
   worker = startWorker()
   // A clip the worker transcodes (no fast path) for the whole of the bursts, writing progress.
   await payload.create({ collection: 'clips', data: { title: 'Belastning' } as never, filePath: await transcodeLoad() })

@@ -39,7 +39,7 @@ describe('GET /api/public/stories', () => {
     ])
     expect(bike.poster.url).toMatch(new RegExp(`^https://historier\\.example\\.dk/media/posters/${catalogue.publicClip.id}/`))
     // The 160×120 test clip is smaller than every image size: only the original is offered.
-    expect(bike.poster.srcset).toMatch(/plakat-\d+\.jpg 160w$/)
+    expect(bike.poster.srcset).toMatch(/klip-\d+-plakat\.jpg 160w$/)
   })
 
   it.each([

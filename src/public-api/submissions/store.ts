@@ -7,6 +7,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 
 import type { Call } from '../../payload-types'
 import { isDatabaseBusy } from '../../db/busy'
+import { faultPoint } from '../../lib/faultPoint'
 import { slugify } from '../../lib/slugify'
 import { PublicApiError, validationFailed } from '../messages'
 import type { ReceivedFile } from './multipart'
@@ -103,8 +104,10 @@ export const storeSubmission = async (
       receivedAt: receivedAt.toISOString(),
     })
     await beforeCommit?.(req, submission.id)
+    faultPoint('submission-before-commit')
     // Throws when the COMMIT fails: then nothing was stored, and the sender must not get a 201.
     await commitTransaction(req)
+    faultPoint('submission-committed')
     return { id: submission.id }
   } catch (error) {
     await killTransaction(req)
