@@ -4,12 +4,11 @@
  * (killed between the 250 and writing it down), the repeat carries the same Message-ID.
  * Real SMTP server, real worker processes, killed with SIGKILL at named fault points.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 
 import type { Call, Submission } from '../../src/payload-types'
-import { NODE_FLAGS } from '../helpers/process'
+import { startWorkerProcess, type WorkerProcess } from '../helpers/process'
 import { useServer } from '../helpers/server'
 import { startSmtpServer } from '../helpers/smtp'
 import { createCall, validSubmission } from '../helpers/submissions'
@@ -28,19 +27,10 @@ afterAll(async () => {
   await smtp.close()
 })
 
-type Worker = { child: ChildProcess; exited: Promise<NodeJS.Signals | number | null>; output: () => string }
+type Worker = WorkerProcess
 
-const startWorker = (faultPoint?: string): Worker => {
-  const child = spawn(process.execPath, [...NODE_FLAGS, 'src/server/worker.ts'], {
-    env: { ...process.env, JOB_LEASE_SECONDS: '3', ...(faultPoint ? { B2C_FAULT_POINT: faultPoint } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)))
-  return { child, exited, output: () => output }
-}
+const startWorker = (faultPoint?: string): Worker =>
+  startWorkerProcess({ JOB_LEASE_SECONDS: '3', ...(faultPoint ? { B2C_FAULT_POINT: faultPoint } : {}) })
 
 /** How the worker ended; its output when that was not the fault point's SIGKILL. */
 const killedAtFaultPoint = async (worker: Worker) => {

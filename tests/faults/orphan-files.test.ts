@@ -8,7 +8,6 @@
  *   the job) gets a job and is processed.
  * Afterwards the store holds the invariant: every file named by a document, every named file there.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -19,22 +18,13 @@ import { inspectMediaStore } from '../../src/jobs/mediaInventory'
 import { sweepOrphanFiles } from '../../src/jobs/orphanSweep'
 import { makeTestVideo } from '../helpers/media'
 import { expectMediaStoreConsistent } from '../helpers/mediaInvariant'
-import { NODE_FLAGS } from '../helpers/process'
+import { startWorkerProcess } from '../helpers/process'
 import { useServer } from '../helpers/server'
 
 const server = useServer({ runJobs: false })
 const media = (...parts: string[]) => path.join(process.env.MEDIA_DIR!, ...parts)
 
-const startWorker = (): { child: ChildProcess; output: () => string } => {
-  const child = spawn(process.execPath, [...NODE_FLAGS, 'src/server/worker.ts'], {
-    env: { ...process.env, ORPHAN_GRACE_MINUTES: '0', JOB_LEASE_SECONDS: '2' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  return { child, output: () => output }
-}
+const startWorker = () => startWorkerProcess({ ORPHAN_GRACE_MINUTES: '0', JOB_LEASE_SECONDS: '2' })
 
 const waitFor = async (what: string, probe: () => Promise<boolean>, output: () => string, timeoutMs = 120_000) => {
   const deadline = Date.now() + timeoutMs

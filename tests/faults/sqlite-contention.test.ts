@@ -4,7 +4,6 @@
  * arrive at once. Every 201 must be in the database file, and nothing may answer 500: a
  * database that stays locked is answered 503 with Retry-After.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { createClient } from '@libsql/client'
@@ -14,7 +13,7 @@ import config from '../../src/payload.config'
 import { createPeople, PASSWORD } from '../helpers/fixtures'
 import { makeTestPhoto } from '../helpers/photos'
 import { startApiProcess } from '../helpers/apiProcess'
-import { NODE_FLAGS, stopAppProcess, type AppProcess } from '../helpers/process'
+import { startWorkerProcess, stopAppProcess, type AppProcess, type WorkerProcess } from '../helpers/process'
 import { createCall, postSubmission, submissionForm, validSubmission } from '../helpers/submissions'
 import { transcodeLoad } from '../helpers/load'
 
@@ -24,21 +23,12 @@ const STORY_SAVES_PER_BURST = 15
 
 let payload: Payload
 let web: AppProcess
-let worker: { child: ChildProcess; output: () => string }
+let worker: WorkerProcess
 let callSlug: string
 let company: number | string
 let housing: number | string
 
-const startWorker = () => {
-  const child = spawn(process.execPath, [...NODE_FLAGS, 'src/server/worker.ts'], {
-    env: { ...process.env, TRANSCODE_CONCURRENCY: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  return { child, output: () => output }
-}
+const startWorker = () => startWorkerProcess({ TRANSCODE_CONCURRENCY: '1' })
 
 beforeAll(async () => {
   payload = await getPayload({ config })

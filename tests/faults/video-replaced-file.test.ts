@@ -4,7 +4,6 @@
  * is never shown against the new file; the clip never shows `ready` with the old outputs; in
  * the end only the new file's outputs and poster exist.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -13,21 +12,12 @@ import { expect, test } from '@jest/globals'
 import { ffmpegProcesses, isAlive, isLadder, waitFor } from '../helpers/ffmpegProcesses'
 import { makeTestVideo, SOURCES } from '../helpers/media'
 import { expectMediaStoreConsistent } from '../helpers/mediaInvariant'
-import { NODE_FLAGS, stopAppProcess } from '../helpers/process'
+import { startWorkerProcess, stopAppProcess } from '../helpers/process'
 import { useServer } from '../helpers/server'
 
 const server = useServer()
 
-const startWorker = (): { child: ChildProcess; output: () => string } => {
-  const child = spawn(process.execPath, [...NODE_FLAGS, 'src/server/worker.ts'], {
-    env: { ...process.env, JOB_LEASE_SECONDS: '20', TRANSCODE_CONCURRENCY: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  return { child, output: () => output }
-}
+const startWorker = () => startWorkerProcess({ JOB_LEASE_SECONDS: '20', TRANSCODE_CONCURRENCY: '1' })
 
 test('replacing the file mid-transcode (worker in another process) cancels the old job and nothing of it is shown', async () => {
   const { payload } = server.current

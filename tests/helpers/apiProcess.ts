@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-import { freePort, NODE_FLAGS, type AppProcess } from './process'
+import { freePort, NODE_FLAGS, waitUntilHealthy, type AppProcess } from './process'
 
 const self = fileURLToPath(import.meta.url)
 
@@ -16,18 +16,7 @@ const self = fileURLToPath(import.meta.url)
 export const startApiProcess = async (env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<AppProcess> => {
   const port = await freePort()
   const child = spawn(process.execPath, [...NODE_FLAGS, self], { env: { ...env, PORT: String(port), B2C_API_PROCESS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}:\n${output}`)
-    if (await fetch(`${url}/healthz`).then((res) => res.ok, () => false)) return { child, url, output: () => output }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  child.kill('SIGKILL')
-  throw new Error(`server did not become healthy in ${timeoutMs} ms:\n${output}`)
+  return waitUntilHealthy(child, port, timeoutMs)
 }
 
 if (process.env.B2C_API_PROCESS === '1' && process.argv[1] === self) {

@@ -34,6 +34,40 @@ export const runCommand = (command: string, args: string[], env: NodeJS.ProcessE
 
 export type AppProcess = { child: ChildProcess; url: string; output: () => string }
 
+export type WorkerProcess = { child: ChildProcess; output: () => string; exited: Promise<NodeJS.Signals | number | null> }
+
+/** Starts `npm run worker`'s entry point as its own process, with `env` over the test's own. */
+export const startWorkerProcess = (env: Record<string, string> = {}): WorkerProcess => {
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'src/server/worker.ts'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const output = collectOutput(child)
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)))
+  return { child, output, exited }
+}
+
+const collectOutput = (child: ChildProcess): (() => string) => {
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  return () => output
+}
+
+/** Waits until a started server answers /healthz; kills it and throws when it does not. */
+export const waitUntilHealthy = async (child: ChildProcess, port: number, timeoutMs: number): Promise<AppProcess> => {
+  const output = collectOutput(child)
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}:\n${output()}`)
+    if (await fetch(`${url}/healthz`).then((res) => res.ok, () => false)) return { child, url, output }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  child.kill('SIGKILL')
+  throw new Error(`server did not become healthy in ${timeoutMs} ms:\n${output()}`)
+}
+
 /** Starts `src/server/index.ts` as its own process (as `npm start` does) and waits for /healthz. */
 export const startAppProcess = async (env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<AppProcess> => {
   const port = await freePort()
@@ -41,19 +75,7 @@ export const startAppProcess = async (env: NodeJS.ProcessEnv, timeoutMs = 120_00
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}:\n${output}`)
-    const healthy = await fetch(`${url}/healthz`).then((res) => res.ok, () => false)
-    if (healthy) return { child, url, output: () => output }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  child.kill('SIGKILL')
-  throw new Error(`server did not become healthy in ${timeoutMs} ms:\n${output}`)
+  return waitUntilHealthy(child, port, timeoutMs)
 }
 
 /** Sends SIGTERM and resolves with the exit code (or null when it had to be killed). */

@@ -4,24 +4,14 @@
  */
 import { expect, test } from '@jest/globals'
 
-import { NODE_FLAGS } from '../helpers/process'
+import { startWorkerProcess } from '../helpers/process'
 import { SOURCES } from '../helpers/media'
 import { useServer } from '../helpers/server'
 import { expectWebReadyClip } from '../helpers/videoAssertions'
-import { spawn, type ChildProcess } from 'node:child_process'
 
 const server = useServer()
 
-const startWorker = (): { child: ChildProcess; output: () => string } => {
-  const child = spawn(process.execPath, [...NODE_FLAGS, 'src/server/worker.ts'], {
-    env: { ...process.env, JOB_LEASE_SECONDS: '4', TRANSCODE_CONCURRENCY: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  return { child, output: () => output }
-}
+const startWorker = () => startWorkerProcess({ JOB_LEASE_SECONDS: '4', TRANSCODE_CONCURRENCY: '1' })
 
 const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> => {
   const deadline = Date.now() + timeoutMs
