@@ -11,6 +11,8 @@ import { getPayload, type Payload } from 'payload'
 
 import config from '../../src/payload.config'
 import { createPeople, PASSWORD } from '../helpers/fixtures'
+import { waitForClipJobsToEnd } from '../helpers/clips'
+import { expectMediaStoreConsistent } from '../helpers/mediaInvariant'
 import { makeTestPhoto } from '../helpers/photos'
 import { startApiProcess } from '../helpers/apiProcess'
 import { startWorkerProcess, stopAppProcess, type AppProcess, type WorkerProcess } from '../helpers/process'
@@ -27,6 +29,7 @@ let worker: WorkerProcess
 let callSlug: string
 let company: number | string
 let housing: number | string
+let loadClip: number | string
 
 const startWorker = () => startWorkerProcess({ TRANSCODE_CONCURRENCY: '1' })
 
@@ -39,7 +42,7 @@ beforeAll(async () => {
   web = await startApiProcess({ ...process.env, RUN_JOBS: 'false', SEED_DEMO: 'false', SUBMISSION_RATE_LIMIT: '100000' })
   worker = startWorker()
   // A clip the worker transcodes (no fast path) for the whole of the bursts, writing progress.
-  await payload.create({ collection: 'clips', data: { title: 'Belastning' } as never, filePath: await transcodeLoad() })
+  loadClip = (await payload.create({ collection: 'clips', data: { title: 'Belastning' } as never, filePath: await transcodeLoad() })).id
 }, 180_000)
 
 afterAll(async () => {
@@ -115,4 +118,9 @@ test('under contention every acknowledged write is stored and nothing answers 50
   for (const answer of unavailable) expect(answer.retryAfter).toMatch(/^\d+$/)
   // The worker kept transcoding all along: its progress writes were among the contenders.
   expect(worker.child.exitCode).toBeNull()
+
+  // Once the worker is done, every file the bursts and the transcode wrote has its document.
+  await waitForClipJobsToEnd(payload, loadClip)
+  expect((await payload.findByID({ collection: 'clips', id: loadClip, depth: 0, overrideAccess: true })).processing?.status).toBe('ready')
+  await expectMediaStoreConsistent(payload)
 }, 600_000)

@@ -11,6 +11,7 @@ import { expect, test } from '@jest/globals'
 
 import { ffmpegProcesses, isAlive, isLadder, waitFor } from '../helpers/ffmpegProcesses'
 import { makeTestVideo, SOURCES } from '../helpers/media'
+import { waitForClipJobsToEnd } from '../helpers/clips'
 import { expectMediaStoreConsistent } from '../helpers/mediaInvariant'
 import { startWorkerProcess, stopAppProcess } from '../helpers/process'
 import { useServer } from '../helpers/server'
@@ -53,6 +54,8 @@ test('replacing the file mid-transcode (worker in another process) cancels the o
       seen.filter((state) => state.status === 'ready').map(() => done.hlsUrl),
     )
     expect(done.probe?.duration).toBeCloseTo(2, 0)
+    // The job tidies up (earlier versions, the preview folder) after saving `ready`.
+    await waitForClipJobsToEnd(payload, clip.id, 60_000)
     const root = path.join(process.env.MEDIA_DIR!, 'clips', String(clip.id))
     expect(fs.readdirSync(root)).toEqual([path.basename(path.dirname(done.hlsUrl!))])
     const posters = (await payload.find({ collection: 'media', where: { alt: { like: 'Stillbillede' } }, pagination: false })).docs

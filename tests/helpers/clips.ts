@@ -19,3 +19,22 @@ export const runVideoQueue = async (payload: Payload) => {
     if (noJobsRemaining || !remainingJobsFromQueried) return
   }
 }
+
+/**
+ * Waits until the clip's pipeline job, run by another process, has ended: the job tidies up
+ * (work and preview folders, earlier versions) after it saves `ready`, so a test that looks at
+ * the files waits for this, not for the status.
+ */
+export const waitForClipJobsToEnd = async (payload: Payload, clipId: number | string, timeoutMs = 240_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const { totalDocs } = await payload.count({
+      collection: 'payload-jobs',
+      where: { 'input.clipId': { equals: String(clipId) }, completedAt: { exists: false }, hasError: { not_equals: true } } as never,
+      overrideAccess: true,
+    })
+    if (totalDocs === 0) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`the pipeline job of clip ${clipId} did not end within ${timeoutMs} ms`)
+}
