@@ -7,6 +7,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { jobsAccess } from './access/jobs'
 import { Calls } from './collections/Calls'
 import { Clips } from './collections/Clips'
 import { ConsentDocuments } from './collections/ConsentDocuments'
@@ -32,6 +33,11 @@ const env = readEnv()
 
 export default buildConfig({
   secret: resolveSecret(process.env, env.dataDir),
+  // CSRF: a cookie-authenticated request is accepted only from our own origins; from any other
+  // (another port or a sibling subdomain of the same site) Payload ignores the cookie. No
+  // `serverURL`: it would make the admin call its API at PUBLIC_URL's host whatever host it
+  // was opened on; absolute links (the password-reset mail) are built from PUBLIC_URL instead.
+  csrf: env.trustedOrigins,
   telemetry: false,
   admin: {
     user: Users.slug,
@@ -86,6 +92,8 @@ export default buildConfig({
     // RUN_JOBS=false leaves both to `npm run worker`.
     autoRun: env.runJobs ? [{ cron: '* * * * *', queue: 'default', limit: 10 }] : [],
     shouldAutoRun: () => readEnv().runJobs,
+    // No HTTP user may run, queue or cancel jobs; the Local API our runners use overrides this.
+    access: jobsAccess,
   },
   // A database that stayed locked is answered 503 and is no defect: a warning, no stack trace.
   loggingLevels: { DatabaseBusyError: 'warn' } as Record<string, 'warn'>,

@@ -32,6 +32,11 @@ export type AppEnv = {
   /** Minutes between the housekeeping sweeps (temp folders, orphan files, clips without a job). */
   sweepEveryMinutes: number
   isProduction: boolean
+  /**
+   * Origins whose cookie-authenticated requests Payload accepts (CSRF): PUBLIC_URL's, any in
+   * ADMIN_ORIGINS, and without a PUBLIC_URL this machine under both its local names.
+   */
+  trustedOrigins: string[]
 }
 
 const GIB = 1024 ** 3
@@ -78,5 +83,25 @@ export const readEnv = (env: NodeJS.ProcessEnv = process.env): AppEnv => {
     tempMaxAgeHours: positiveInt('TEMP_MAX_AGE_HOURS', env.TEMP_MAX_AGE_HOURS, 24),
     sweepEveryMinutes: positiveInt('SWEEP_EVERY_MINUTES', env.SWEEP_EVERY_MINUTES, 60),
     isProduction: env.NODE_ENV === 'production',
+    trustedOrigins: trustedOrigins(env, port),
   }
+}
+
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin
+  } catch {
+    throw new Error(`"${url}" is not an absolute URL (PUBLIC_URL and ADMIN_ORIGINS take e.g. https://historier.example.dk)`)
+  }
+}
+
+const trustedOrigins = (env: NodeJS.ProcessEnv, port: number): string[] => {
+  const publicUrl = env.PUBLIC_URL?.trim()
+  const own = publicUrl ? [originOf(publicUrl)] : [`http://localhost:${port}`, `http://127.0.0.1:${port}`]
+  const extra = (env.ADMIN_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map(originOf)
+  return [...new Set([...own, ...extra])]
 }

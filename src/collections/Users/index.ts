@@ -1,15 +1,21 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminField, adminsOnly } from '../../access'
+import { readEnv } from '../../config/env'
 import { ROLES } from '../../constants/roles'
 import { toOptions } from '../../constants/options'
 import { selfOrAdmin } from './access/selfOrAdmin'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { resetPasswordMail } from './resetPasswordMail'
 
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: { da: 'Bruger', en: 'User' }, plural: { da: 'Brugere', en: 'Users' } },
-  auth: true,
+  auth: {
+    // Sent only over https when the site is https; Lax keeps it off cross-site subrequests.
+    cookies: { secure: readEnv().publicUrl.startsWith('https:'), sameSite: 'Lax' },
+    forgotPassword: resetPasswordMail,
+  },
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'role', 'organisation'],
