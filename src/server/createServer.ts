@@ -22,6 +22,7 @@ import { submissionRateLimit } from '../public-api/rateLimit'
 import { referenceSite } from '../site'
 import { siteAssets } from '../site/assets'
 import { submitPage } from '../site/submit'
+import { applyTrustProxy } from './trustProxy'
 
 export type ServerOptions = {
   /** 'dev' compiles pages on demand, 'prod' serves `npm run build`, false serves the API only. */
@@ -52,7 +53,8 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
 
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  // Only the proxies named in TRUST_PROXY may set the client address the rate limit keys on.
+  applyTrustProxy(app)
 
   app.get('/healthz', healthz(payload))
   app.use('/media', mediaFiles(payload))

@@ -8,6 +8,7 @@ import { cachedGet, json } from '../cache'
 import { PublicApiError, type Locale } from '../messages'
 import { integer, locale, oneOf, readQuery, searchText, slug } from '../query'
 import { storyCard, storyDetail } from '../serialize/story'
+import { literalTextSearch } from './textSearch'
 
 export const MAX_LIMIT = 50
 const municipality = oneOf([...MUNICIPALITY_CODES])
@@ -65,7 +66,6 @@ export const findStories = async (
   const and: Where[] = []
   if (theme) and.push({ themes: { in: [theme] } })
   if (municipality) and.push({ municipality: { equals: municipality } })
-  if (q) and.push({ or: [{ title: { like: q } }, { summary: { like: q } }] })
   if (organisation) {
     const { docs } = await payload.find({ collection: 'organisations', where: { slug: { equals: organisation } }, limit: 1, depth: 0, overrideAccess: false })
     const id = docs[0]?.id ?? -1
@@ -77,6 +77,12 @@ export const findStories = async (
         { partners: { in: [id] } },
       ],
     })
+  }
+  if (q) {
+    // Last, so the search can read its candidates under the other filters.
+    const search = await literalTextSearch(payload, q, { otherConditions: [...and], locale })
+    if (!search) return { items: [], page, limit, totalItems: 0, totalPages: 0 }
+    and.push(search)
   }
   const result = await findPublished(payload, and.length ? { and } : {}, { page, limit, locale })
   return {
