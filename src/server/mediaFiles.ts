@@ -68,9 +68,7 @@ export const mediaFiles = (payload: Payload): Router => {
       if (!current.includes(`/${version}/`)) return notFound(res)
       cacheFor(res, found!.user)
       res.type(type)
-      res.sendFile(file, { root: clipOutputDir(clipId, version), dotfiles: 'deny', cacheControl: false, acceptRanges: true }, (error) => {
-        if (error && !res.headersSent) notFound(res)
-      })
+      sendMediaFile(res, file, clipOutputDir(clipId, version))
     } catch (error) {
       next(error)
     }
@@ -87,9 +85,7 @@ export const mediaFiles = (payload: Payload): Router => {
       const files = [poster?.filename, ...Object.values(poster?.sizes ?? {}).map((size) => size?.filename)]
       if (!poster || !files.includes(file)) return notFound(res)
       cacheFor(res, found.user)
-      res.sendFile(file, { root: path.join(mediaDir(), 'images'), dotfiles: 'deny', cacheControl: false, acceptRanges: true }, (error) => {
-        if (error && !res.headersSent) notFound(res)
-      })
+      sendMediaFile(res, file, path.join(mediaDir(), 'images'))
     } catch (error) {
       next(error)
     }
@@ -97,6 +93,29 @@ export const mediaFiles = (payload: Payload): Router => {
   return router
 }
 
+/**
+ * A file with ranges. Its answer's long-lived caching and media type were set for a 200/206:
+ * an error must not keep them (a 404 cached for a year, served as video/mp4).
+ */
+const sendMediaFile = (res: Response, file: string, root: string) => {
+  res.sendFile(file, { root, dotfiles: 'deny', cacheControl: false, acceptRanges: true }, (error?: Error & { status?: number; headers?: Record<string, string> }) => {
+    if (!error || res.headersSent) return
+    if (error.status === 416) {
+      // A range past the end: 416 with the size, as RFC 9110 asks, so the player can recover.
+      forgetSuccessHeaders(res)
+      res.status(416).set(error.headers ?? {}).json({ error: { code: 'range_not_satisfiable', message: 'Udsnittet findes ikke i filen / Range not satisfiable' } })
+      return
+    }
+    notFound(res)
+  })
+}
+
+const forgetSuccessHeaders = (res: Response) => {
+  res.removeHeader('Content-Type')
+  res.setHeader('Cache-Control', 'no-store')
+}
+
 const notFound = (res: Response) => {
+  forgetSuccessHeaders(res)
   res.status(404).json({ error: { code: 'not_found', message: 'Ikke fundet / Not found' } })
 }
