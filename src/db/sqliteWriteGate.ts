@@ -10,8 +10,9 @@ import { DatabaseBusyError, isDatabaseBusy } from './busy'
  *   process passes one in-process gate, first come first served, and only one waits on the
  *   file's lock at a time.
  * - The file's lock held by another process is waited for asynchronously: a short busy
- *   timeout absorbs a blip, then the write is tried again with a jittered back-off until
+ *   timeout absorbs a blip, then the write is tried again every few milliseconds until
  *   `waitMs` has passed, when it fails with DatabaseBusyError (answered 503 with Retry-After).
+ *   A connection stuck on an old snapshot (SQLITE_BUSY_SNAPSHOT) is replaced, not waited on.
  * - Each transaction takes the client's connection and libsql opens a new one for what comes
  *   next, with none of the first one's pragmas: the busy timeout and the durable
  *   `synchronous = FULL` are set again on every new connection before its first statement.

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { mediaDir } from '../config/paths'
+import { uploadFileNames } from '../lib/uploadFileNames'
 
 /**
  * What MEDIA_DIR holds against what the documents name (issue #9, item 4). One function, used by
@@ -56,10 +57,7 @@ const namedFiles = async (payload: Payload, root: string): Promise<Map<string, O
     const staticDir = path.resolve(upload.staticDir)
     for (const doc of await allDocs(payload, collection.slug)) {
       const owner = { collection: collection.slug, id: doc.id as number | string }
-      if (typeof doc.filename === 'string' && doc.filename) add(path.join(staticDir, doc.filename), owner)
-      for (const size of Object.values((doc.sizes ?? {}) as Record<string, { filename?: string | null } | null>)) {
-        if (size?.filename) add(path.join(staticDir, size.filename), owner)
-      }
+      for (const name of uploadFileNames(doc)) add(path.join(staticDir, name), owner)
       if (collection.slug === 'clips') {
         for (const file of await clipOutputFiles(root, doc)) add(file, owner)
       }

@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 import { isStaffUser } from '../access'
 import { mediaDir } from '../config/paths'
 import { relationId } from '../lib/relationId'
+import { uploadFileNames } from '../lib/uploadFileNames'
 import { publicClip } from '../public-api/visibility'
 import { clipOutputDir } from '../video/paths'
 
@@ -82,8 +83,7 @@ export const mediaFiles = (payload: Payload): Router => {
       const posterId = relationId(found?.clip.poster)
       if (!found || !posterId) return notFound(res)
       const poster = await payload.findByID({ collection: 'media', id: posterId, depth: 0, overrideAccess: true, disableErrors: true })
-      const files = [poster?.filename, ...Object.values(poster?.sizes ?? {}).map((size) => size?.filename)]
-      if (!poster || !files.includes(file)) return notFound(res)
+      if (!poster || !uploadFileNames(poster).includes(file)) return notFound(res)
       cacheFor(res, found.user)
       sendMediaFile(res, file, path.join(mediaDir(), 'images'))
     } catch (error) {

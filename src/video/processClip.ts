@@ -284,7 +284,7 @@ const publishPreview = async (root: string, version: string, workFile: string) =
   await fs.mkdir(dir, { recursive: true })
   const file = path.join(dir, path.basename(workFile))
   await fs.link(workFile, file).catch(() => fs.copyFile(workFile, file))
-  return { file, url: `/media/clips/${encodeURIComponent(path.basename(root))}/preview-${version}/${path.basename(workFile)}` }
+  return { file, url: clipOutputUrl(path.basename(root), `preview-${version}`, path.basename(workFile)) }
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Call } from '../../payload-types'
 import { isDatabaseBusy } from '../../db/busy'
 import { faultPoint } from '../../lib/faultPoint'
 import { slugify } from '../../lib/slugify'
+import { uploadFileNames, type UploadFiles } from '../../lib/uploadFileNames'
 import { PublicApiError, validationFailed } from '../messages'
 import type { ReceivedFile } from './multipart'
 import type { SubmissionInput } from './validate'
@@ -40,7 +41,7 @@ export const checkFileTypes = async (files: ReceivedFile[]): Promise<CheckedFile
     }),
   )
 
-type Created = { collection: CollectionSlug; doc: { filename?: string | null; sizes?: unknown } }
+type Created = { collection: CollectionSlug; doc: UploadFiles }
 
 /**
  * Stores one submission in ONE transaction: its photos (private media), its video (a clip,
@@ -124,10 +125,8 @@ const isDatabaseFailure = (error: unknown) =>
 const removeStoredFiles = async (payload: Payload, collection: CollectionSlug, doc: Created['doc']) => {
   const upload = payload.collections[collection]?.config.upload
   const dir = upload && typeof upload === 'object' ? upload.staticDir : undefined
-  if (!dir || !doc.filename) return
-  const sizes = Object.values((doc.sizes ?? {}) as Record<string, { filename?: string | null }>)
-  const names = [doc.filename, ...sizes.map((size) => size?.filename)].filter((name): name is string => Boolean(name))
-  await Promise.all(names.map((name) => fs.rm(path.join(dir, path.basename(name)), { force: true })))
+  if (!dir) return
+  await Promise.all(uploadFileNames(doc).map((name) => fs.rm(path.join(dir, path.basename(name)), { force: true })))
 }
 
 const unreadable = (file: CheckedFile, error: unknown) => {
