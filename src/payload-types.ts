@@ -490,6 +490,10 @@ export interface Clip {
     progress?: number | null;
     error?: string | null;
   };
+  /**
+   * Submitted videos are processed after staff uploads and may last at most the call’s longest duration.
+   */
+  origin?: ('staff' | 'submission') | null;
   probe?: {
     duration?: number | null;
     width?: number | null;
@@ -559,9 +563,13 @@ export interface Submission {
   organisationName: string;
   organisationKind: 'housing-organisation' | 'housing-department' | 'company' | 'network';
   /**
-   * Members of this organisation can see the submission.
+   * Members of this organisation can see the submission. Only editors choose it; a member who submits while logged in gets their own organisation.
    */
   organisation?: (number | null) | Organisation;
+  /**
+   * The organisation with the name the sender typed. Anyone can type a name: choose it above once you have checked that the submission comes from there.
+   */
+  suggestedOrganisation?: (number | null) | Organisation;
   contactName: string;
   contactEmail: string;
   contactPhone?: string | null;
@@ -721,6 +729,7 @@ export interface Call {
   contactEmail: string;
   allowVideo?: boolean | null;
   videoMaxMegabytes?: number | null;
+  videoMaxMinutes?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -744,8 +753,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -1036,6 +1043,7 @@ export interface ClipsSelect<T extends boolean = true> {
         progress?: T;
         error?: T;
       };
+  origin?: T;
   probe?:
     | T
     | {
@@ -1112,6 +1120,7 @@ export interface CallsSelect<T extends boolean = true> {
   contactEmail?: T;
   allowVideo?: T;
   videoMaxMegabytes?: T;
+  videoMaxMinutes?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1178,6 +1187,7 @@ export interface SubmissionsSelect<T extends boolean = true> {
   organisationName?: T;
   organisationKind?: T;
   organisation?: T;
+  suggestedOrganisation?: T;
   contactName?: T;
   contactEmail?: T;
   contactPhone?: T;
@@ -1257,8 +1267,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {

@@ -20,12 +20,14 @@ import { readEnv } from './config/env'
 import { resolveSecret } from './config/secret'
 import { databaseAdapter } from './db'
 import { answerBusyWith503 } from './db/busy'
+import { payloadLogger } from './server/payloadLogger'
 import { tempDirPath } from './jobs/tempFiles'
 import { emailAdapter } from './email/adapter'
 import { invalidatesPublicCache } from './public-api/cache'
 import { sendSubmissionMailTask } from './email/task'
 import { TIME_ZONE } from './lib/copenhagenTime'
 import { formatBytes } from './lib/formatBytes'
+import { refusesUnusableQueryValues } from './lib/queryValuesPlugin'
 import { processClipTask } from './video/task'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -95,8 +97,12 @@ export default buildConfig({
     // No HTTP user may run, queue or cancel jobs; the Local API our runners use overrides this.
     access: jobsAccess,
   },
+  // A client's 4xx is an info line, never a stack trace; failed SQL is logged without its values.
+  logger: payloadLogger,
   // A database that stayed locked is answered 503 and is no defect: a warning, no stack trace.
   loggingLevels: { DatabaseBusyError: 'warn' } as Record<string, 'warn'>,
   hooks: { afterError: [answerBusyWith503] },
+  // A `where` the database cannot use (text for a numeric id, an object, an invalid date) is a 400.
+  plugins: [refusesUnusableQueryValues],
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })

@@ -88,6 +88,8 @@ const SECRET = {
   draftTitle: 'Hemmelig kladdetitel',
   laterDraftTitle: 'Hemmelig ny kladde af en udgivet historie',
   withdrawnClipTitle: 'Klip med tilbagetrukket samtykke',
+  callContactEmail: 'hemmelig-kontakt@neighborhoodlab.dk',
+  receiptMessageId: '<hemmelig-kvittering-1@test.dk>',
 }
 
 type People = Awaited<ReturnType<typeof createPeople>>
@@ -165,7 +167,7 @@ const callData = (title: string) => ({
   deadline: '2024-05-24T21:59:59.000Z',
   deadline_tz: 'Europe/Copenhagen' as const,
   contactName: 'Neighborhood Lab',
-  contactEmail: 'kontakt@neighborhoodlab.dk',
+  contactEmail: SECRET.callContactEmail,
 })
 
 beforeAll(async () => {
@@ -207,7 +209,13 @@ beforeAll(async () => {
 
   const own = await p.create({
     collection: 'submissions',
-    data: { ...submissionData('Egen organisations indsendelse', people.housing.id), editorNotes: SECRET.editorNotes },
+    data: {
+      ...submissionData('Egen organisations indsendelse', people.housing.id),
+      editorNotes: SECRET.editorNotes,
+      mailsSent: { receipt: { sentAt: '2024-05-02T10:00:00.000Z', messageId: SECRET.receiptMessageId } },
+      // The organisation whose name the sender typed: a hint for editors (issue #10, item 8).
+      suggestedOrganisation: people.otherHousing.id,
+    } as never,
   })
   const other = await p.create({
     collection: 'submissions',
@@ -820,19 +828,35 @@ type PrivateField = {
   collection: Slug
   field: string
   id: () => Id
-  /** the secret as staff see it */
+  /** the secret as staff see it (through REST and through GraphQL, asked with `gql`) */
   expectVisible: (value: unknown) => void
+  /** the field as a GraphQL selection */
+  gql: string
   /** text that must not appear anywhere in a response to someone without access */
   secret?: string
 }
 
+/**
+ * Every private field of SPEC §2 (and §6 consent): contact addresses, consent, the clip's
+ * original, the editorial stage and source, and what editors keep about a submission.
+ */
 const PRIVATE_FIELDS: PrivateField[] = [
   {
     collection: 'organisations',
     field: 'contactEmail',
     id: () => fx.people.housing.id,
     expectVisible: (value) => expect(value).toBe(SECRET.contactEmail),
+    gql: 'contactEmail',
     secret: SECRET.contactEmail,
+  },
+  {
+    // Public through REST and GraphQL until issue #10, item 7; the public API never showed it.
+    collection: 'calls',
+    field: 'contactEmail',
+    id: () => fx.call,
+    expectVisible: (value) => expect(value).toBe(SECRET.callContactEmail),
+    gql: 'contactEmail',
+    secret: SECRET.callContactEmail,
   },
   {
     collection: 'clips',
@@ -844,6 +868,7 @@ const PRIVATE_FIELDS: PrivateField[] = [
         withdrawn: false,
         records: [expect.objectContaining({ person: SECRET.consentPerson })],
       }),
+    gql: 'consent { confirmed withdrawn records { person role givenAt scope withdrawnAt document { id } } }',
     secret: SECRET.consentPerson,
   },
   ...(['filename', 'url'] as const).map(
@@ -853,28 +878,72 @@ const PRIVATE_FIELDS: PrivateField[] = [
       id: () => fx.clips.public,
       // The original's name and URL: staff reach the file, nobody else learns where it is.
       expectVisible: (value) => expect(value).toEqual(expect.stringContaining(fx.files.clip)),
+      gql: field,
     }),
   ),
+  {
+    collection: 'clips',
+    field: 'thumbnailURL',
+    id: () => fx.clips.public,
+    // A video has no thumbnail of its own: staff get the (empty) field, nobody else gets it at all.
+    expectVisible: (value) => expect(value === null || typeof value === 'string').toBe(true),
+    gql: 'thumbnailURL',
+  },
   {
     collection: 'stories',
     field: 'stage',
     id: () => fx.stories.published,
     expectVisible: (value) => expect(value).toBe('editing'),
+    gql: 'stage',
   },
   {
     collection: 'stories',
     field: 'sourceSubmission',
     id: () => fx.stories.published,
     expectVisible: (value) => expect(String(idOf(value))).toBe(String(fx.submissions.own)),
+    gql: 'sourceSubmission { id }',
   },
   {
     collection: 'submissions',
     field: 'editorNotes',
     id: () => fx.submissions.own,
     expectVisible: (value) => expect(value).toBe(SECRET.editorNotes),
+    gql: 'editorNotes',
     secret: SECRET.editorNotes,
   },
+  {
+    collection: 'submissions',
+    field: 'mailsSent',
+    id: () => fx.submissions.own,
+    expectVisible: (value) => expect(value).toMatchObject({ receipt: { messageId: SECRET.receiptMessageId } }),
+    gql: 'mailsSent { receipt { sentAt messageId } alert { sentAt messageId } declined { sentAt messageId } }',
+    secret: SECRET.receiptMessageId,
+  },
+  {
+    collection: 'submissions',
+    field: 'suggestedOrganisation',
+    id: () => fx.submissions.own,
+    expectVisible: (value) => expect(String(idOf(value))).toBe(String(fx.people.otherHousing.id)),
+    gql: 'suggestedOrganisation { id }',
+  },
 ]
+
+/** GraphQL's names for one document and for a list, by collection. */
+const GRAPHQL_NAMES: Partial<Record<Slug, { one: string; many: string }>> = {
+  stories: { one: 'Story', many: 'Stories' },
+  clips: { one: 'Clip', many: 'Clips' },
+  organisations: { one: 'Organisation', many: 'Organisations' },
+  calls: { one: 'Call', many: 'Calls' },
+  submissions: { one: 'Submission', many: 'Submissions' },
+}
+
+/** Every non-null value inside a GraphQL answer (a scalar, or the leaves of a group or list). */
+const valuesIn = (value: unknown): unknown[] => {
+  if (value === null || value === undefined) return []
+  if (Array.isArray(value)) return value.flatMap(valuesIn)
+  if (typeof value === 'object') return Object.values(value).flatMap(valuesIn)
+  return [value]
+}
 
 const PRIVATE_CASES = PRIVATE_FIELDS.flatMap((privateField) =>
   (['anonymous', 'member', 'editor', 'admin'] as const)
@@ -907,23 +976,30 @@ describe('private fields', () => {
     },
   )
 
-  test.each([
-    { role: 'anonymous', visible: false },
-    { role: 'member', visible: false },
-    { role: 'editor', visible: true },
-    { role: 'admin', visible: true },
-  ] as const)('GraphQL organisations.contactEmail: $role visible=$visible', async ({ role, visible }) => {
-    const res = await graphql(as[role], '{ Organisations(limit: 100) { docs { id name contactEmail } } }')
-    expect(res.status).toBe(200)
-    const docs = res.body.data.Organisations.docs as { id: Id; name: string; contactEmail: string | null }[]
-    const housing = docs.find((doc) => String(doc.id) === String(fx.people.housing.id))
-    expect(housing?.name).toBe('Testbolig')
-    if (visible) expect(housing?.contactEmail).toBe(SECRET.contactEmail)
-    else {
-      expect(housing?.contactEmail ?? null).toBeNull()
-      expect(res.text).not.toContain(SECRET.contactEmail)
-    }
-  })
+  test.each(PRIVATE_CASES)(
+    'GraphQL $collection › $field: $role visible=$visible',
+    async ({ collection, field, id, role, visible, expectVisible, gql, secret }) => {
+      const names = GRAPHQL_NAMES[collection]!
+      const res = await graphql(
+        as[role],
+        `{ one: ${names.one}(id: ${JSON.stringify(id())}) { id ${gql} } many: ${names.many}(limit: 1000) { docs { id ${gql} } } }`,
+      )
+      expect(res.status).toBe(200)
+      const one = res.body.data?.one as Doc | undefined
+      const listed = (res.body.data?.many?.docs as Doc[] | undefined)?.find((doc) => String(doc.id) === String(id()))
+      expect(String(one?.id)).toBe(String(id()))
+      expect(listed).toBeDefined()
+      for (const doc of [one as Doc, listed as Doc]) {
+        // Hidden: null, or a group whose every value is null; never a value.
+        if (visible) expectVisible(doc[field])
+        else expect(valuesIn(doc[field])).toEqual([])
+      }
+      if (secret) {
+        if (visible) expect(res.text).toContain(secret)
+        else expect(res.text).not.toContain(secret)
+      }
+    },
+  )
 
   test.each([
     { role: 'anonymous', visible: false },

@@ -587,14 +587,14 @@ describe('users', () => {
 describe('the first administrator (ensureFirstAdmin)', () => {
   test('with no users, creates an administrator from ADMIN_EMAIL/ADMIN_PASSWORD who can log in over REST', async () => {
     await deleteAllUsers()
-    const result = await ensureFirstAdmin(payload(), { adminEmail: 'chef@b2c.dk', adminPassword: 'Hemmelig-1234' })
+    const result = await ensureFirstAdmin(payload(), { adminEmail: 'chef@b2c.dk', adminPassword: 'Chefens-Hemmelige-Kaffe-1234' })
     expect(result).toEqual({ created: true, email: 'chef@b2c.dk', generatedPassword: undefined })
 
     const { docs } = await payload().find({ collection: 'users' })
     expect(docs).toHaveLength(1)
     expect(docs[0]).toMatchObject({ email: 'chef@b2c.dk', role: 'admin' })
 
-    const res = await restLogin('chef@b2c.dk', 'Hemmelig-1234')
+    const res = await restLogin('chef@b2c.dk', 'Chefens-Hemmelige-Kaffe-1234')
     expect(res.status).toBe(200)
     const body = (await res.json()) as { token?: string; user?: { email: string; role: string } }
     expect(typeof body.token).toBe('string')
@@ -638,10 +638,10 @@ describe('the first administrator (ensureFirstAdmin)', () => {
 
   test('with users present, it does nothing', async () => {
     expect((await payload().count({ collection: 'users' })).totalDocs).toBe(1)
-    const result = await ensureFirstAdmin(payload(), { adminEmail: 'endnu-en@b2c.dk', adminPassword: 'Hemmelig-1234' })
+    const result = await ensureFirstAdmin(payload(), { adminEmail: 'endnu-en@b2c.dk', adminPassword: 'Chefens-Hemmelige-Kaffe-1234' })
     expect(result).toEqual({ created: false })
     expect((await payload().count({ collection: 'users' })).totalDocs).toBe(1)
     expect((await payload().find({ collection: 'users', where: { email: { equals: 'endnu-en@b2c.dk' } } })).totalDocs).toBe(0)
-    expect((await restLogin('endnu-en@b2c.dk', 'Hemmelig-1234')).status).toBe(401)
+    expect((await restLogin('endnu-en@b2c.dk', 'Chefens-Hemmelige-Kaffe-1234')).status).toBe(401)
   })
 })

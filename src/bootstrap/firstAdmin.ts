@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
+import { passwordProblem } from '../auth/passwordPolicy'
 import type { AppEnv } from '../config/env'
 
 export type FirstAdminResult =
@@ -19,7 +20,10 @@ export const ensureFirstAdmin = async (
   const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
   if (totalDocs > 0) return { created: false }
   const email = env.adminEmail ?? 'admin@example.dk'
-  const generatedPassword = env.adminPassword ? undefined : randomBytes(12).toString('base64url')
+  // Said at start, naming the setting, rather than as a validation error from deep in Payload.
+  const problem = env.adminPassword ? passwordProblem(env.adminPassword, email) : null
+  if (problem) throw new Error(`ADMIN_PASSWORD is refused: ${problem.en}`)
+  const generatedPassword = env.adminPassword ? undefined : generatePassword(email)
   await payload.create({
     collection: 'users',
     overrideAccess: true,
@@ -34,4 +38,12 @@ export const ensureFirstAdmin = async (
     payload.logger.info(`First administrator created: ${email}`)
   }
   return { created: true, email, generatedPassword }
+}
+
+/** 16 random characters; drawn again in the unlikely case the password policy refuses them. */
+const generatePassword = (email: string): string => {
+  for (;;) {
+    const candidate = randomBytes(12).toString('base64url')
+    if (!passwordProblem(candidate, email)) return candidate
+  }
 }

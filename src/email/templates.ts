@@ -13,7 +13,7 @@ const kindLabel = (key: string | null | undefined) => ORGANISATION_KINDS.find((k
 const municipalityName = (code: string | null | undefined) => MUNICIPALITIES.find((m) => m.code === code)?.name ?? ''
 const count = (value: unknown[] | null | undefined) => value?.length ?? 0
 
-/** What was received, as label/value rows: the same summary in the receipt and the alert. */
+/** What was received, as label/value rows: the editors' alert shows it all. */
 const summaryRows = (submission: Submission, call: Call): [string, string][] =>
   [
     ['Indkaldelse', call.title],
@@ -36,32 +36,43 @@ const htmlTable = (rows: [string, string][]) =>
 const page = (body: SafeHtml) =>
   html`<!doctype html><html lang="da"><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em">${body}</body></html>`.value
 
-/** To the submitter, in Danish: thank you, what we received, what happens next. */
+/**
+ * To the submitter, in Danish: thank you, when, the receipt number, what happens next. The
+ * address is whatever the sender typed and nobody has confirmed it, so the mail repeats none of
+ * the sender's own text (title, names, description): it cannot carry a stranger's words to
+ * someone else's inbox. The full summary goes to the editors only.
+ */
 export const receiptMail = (submission: Submission, call: Call): Mail => {
-  const rows = summaryRows(submission, call)
   const received = formatCopenhagen(new Date(submission.receivedAt ?? submission.createdAt))
+  const rows: [string, string][] = [
+    ['Indkaldelse', call.title],
+    ['Modtaget', received],
+    ['Kvitteringsnummer', String(submission.id)],
+    ['Billeder', String(count(submission.photos))],
+    ['Video', submission.video ? 'ja' : 'nej'],
+  ]
   return {
     to: submission.contactEmail,
     replyTo: call.contactEmail,
-    subject: `Tak for jeres historie: ${submission.title}`,
+    subject: `Kvittering for jeres indsendelse til "${call.title}"`,
     text: [
-      `Kære ${submission.contactName}`,
+      'Hej',
       '',
-      `Tak, fordi I har sendt jeres succeshistorie til "${call.title}". Vi modtog den ${received}.`,
+      `Tak, fordi I har sendt en succeshistorie til "${call.title}". Vi modtog den ${received}.`,
       '',
       textTable(rows),
       '',
-      `Redaktionen læser alle indsendelser og vender tilbage. Har I spørgsmål, så skriv til ${call.contactName} på ${call.contactEmail}.`,
+      `Redaktionen læser alle indsendelser og vender tilbage. Har I spørgsmål, så skriv til ${call.contactName} på ${call.contactEmail} og nævn kvitteringsnummeret.`,
       '',
-      `Kvitteringsnummer: ${submission.id}`,
+      'Har I ikke sendt noget til os, kan I se bort fra denne mail.',
     ].join('\n'),
     html: page(html`
-      <p>Kære ${submission.contactName}</p>
-      <p>Tak, fordi I har sendt jeres succeshistorie til <strong>${call.title}</strong>. Vi modtog den ${received}.</p>
+      <p>Hej</p>
+      <p>Tak, fordi I har sendt en succeshistorie til <strong>${call.title}</strong>. Vi modtog den ${received}.</p>
       ${htmlTable(rows)}
       <p>Redaktionen læser alle indsendelser og vender tilbage. Har I spørgsmål, så skriv til
-      ${call.contactName} på <a href="mailto:${call.contactEmail}">${call.contactEmail}</a>.</p>
-      <p>Kvitteringsnummer: ${String(submission.id)}</p>`),
+      ${call.contactName} på <a href="mailto:${call.contactEmail}">${call.contactEmail}</a> og nævn kvitteringsnummeret.</p>
+      <p>Har I ikke sendt noget til os, kan I se bort fra denne mail.</p>`),
   }
 }
 

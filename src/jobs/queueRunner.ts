@@ -5,15 +5,28 @@ export type QueueRunner = {
   start: (payload: Payload, limit: number, everyMs?: number) => () => void
   /** Asks the runner (if this process has one) to look at the queue now. */
   kick: () => void
+  /** Whether a batch of this queue is running in this process right now. */
+  busy: () => boolean
+}
+
+export type QueueRunnerOptions = {
+  /**
+   * Asked before every batch: false leaves the queue alone for now. A lower-priority queue waits
+   * this way while a more important one has work; it is asked again at the next kick or tick.
+   */
+  mayRun?: (payload: Payload) => Promise<boolean> | boolean
+  /** Called whenever a pass over the queue ends (another queue may want the machine now). */
+  onIdle?: () => void
 }
 
 /**
  * Runs one job queue in this process: at once when work is queued here (an upload is playable
  * in seconds and a receipt mail leaves at once, not at the next cron tick), and every few
  * seconds for retries and for work queued by other processes. One batch of `limit` jobs at a
- * time; a kick while a batch runs asks for one more pass, never a second batch beside it.
+ * time; a kick while a batch runs asks for one more pass, never a second batch beside it, and a
+ * batch that found work is followed by another look, so queued work runs back to back.
  */
-export const createQueueRunner = (queue: string): QueueRunner => {
+export const createQueueRunner = (queue: string, options: QueueRunnerOptions = {}): QueueRunner => {
   let active: { payload: Payload; limit: number; busy: boolean; again: boolean } | null = null
 
   const kick = () => {
@@ -28,12 +41,16 @@ export const createQueueRunner = (queue: string): QueueRunner => {
       try {
         do {
           runner.again = false
-          await runner.payload.jobs.run({ queue, limit: runner.limit })
+          if (options.mayRun && !(await options.mayRun(runner.payload))) break
+          const result = (await runner.payload.jobs.run({ queue, limit: runner.limit })) as { noJobsRemaining?: boolean } | undefined
+          // Payload says `noJobsRemaining` only when it found nothing to run.
+          if (result && !result.noJobsRemaining) runner.again = true
         } while (runner.again && active === runner)
       } catch (error) {
         runner.payload.logger.error({ err: error }, `${queue} queue run failed`)
       } finally {
         runner.busy = false
+        options.onIdle?.()
       }
     })()
   }
@@ -49,5 +66,5 @@ export const createQueueRunner = (queue: string): QueueRunner => {
     }
   }
 
-  return { start, kick }
+  return { start, kick, busy: () => Boolean(active?.busy) }
 }

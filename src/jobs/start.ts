@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { readEnv } from '../config/env'
 import { mailRunner } from '../email/queue'
 import { watchLeases } from '../video/lease'
-import { videoRunner } from '../video/runner'
+import { startVideoRunners } from '../video/runner'
 import { startHousekeeping } from './housekeeping'
 
 /**
@@ -15,7 +15,7 @@ import { startHousekeeping } from './housekeeping'
 export const startBackgroundWork = (payload: Payload, { runJobs }: { runJobs: boolean }): (() => Promise<void>) => {
   const stopHousekeeping = startHousekeeping(payload, { runJobs })
   const stops = runJobs
-    ? [watchLeases(payload), videoRunner.start(payload, readEnv().transcodeConcurrency), mailRunner.start(payload, 10)]
+    ? [watchLeases(payload), startVideoRunners(payload, readEnv().transcodeConcurrency), mailRunner.start(payload, 10)]
     : []
   return async () => {
     for (const stop of stops) stop()

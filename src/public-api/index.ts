@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { callSituation } from './calls/currentCall'
 import { currentCallView } from './calls/current'
 import { cachedGet, json } from './cache'
-import { publicCors } from './cors'
+import { ownOrListedOriginsOnly, publicCors } from './cors'
 import { PublicApiError, sendPublicError } from './messages'
 import { openApiDocument } from './openapi'
 import { organisationsRouter } from './organisations'
@@ -48,7 +48,8 @@ export const publicApi = (payload: Payload, { writeLimit, corsOrigins }: { write
       return { body: JSON.stringify(openApiDocument()), type: 'application/json; charset=utf-8', locale: 'en' }
     }),
   )
-  router.post('/submissions', writeLimit, postSubmission(payload))
+  // Checked before the rate limit: a refused foreign post spends nobody's budget.
+  router.post('/submissions', ownOrListedOriginsOnly(corsOrigins), writeLimit, postSubmission(payload))
   router.use((req, res) => {
     req.resume()
     sendPublicError(req, res, new PublicApiError(404, 'not_found', { da: 'Ikke fundet', en: 'Not found' }))

@@ -128,10 +128,11 @@ export const openApiDocument = () => ({
         responses: {
           201: { description: 'Stored; the receipt', content: jsonContent(ref('Receipt')) },
           400: errorResponse('Malformed body'),
+          403: errorResponse('Sent by a browser from an origin that is neither our own site nor listed in PUBLIC_CORS_ORIGINS (code `forbidden_origin`); clients that send no Origin may post'),
           409: errorResponse('The call is closed or not open yet; the message names the deadline in Danish time'),
           413: errorResponse('Too large'),
           415: errorResponse('Not multipart or JSON, or a file that is not an image (photos) or a video (video)'),
-          422: { description: 'Per-field errors', content: jsonContent(ref('ValidationError')) },
+          422: { description: 'Per-field errors, including a video longer than the call\'s `videoMaxMinutes`, larger than 8K or above 120 fps', content: jsonContent(ref('ValidationError')) },
           429: errorResponse('Too many submissions from this address'),
         },
       },
@@ -211,6 +212,7 @@ export const openApiDocument = () => ({
         contact: closed({ name: str }),
         allowVideo: { type: 'boolean' },
         videoMaxMegabytes: nullable(int),
+        videoMaxMinutes: nullable(int),
       }),
       JsonFeed: {
         type: 'object',

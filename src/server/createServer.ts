@@ -14,6 +14,7 @@ import { healthz } from './healthz'
 import { mountNext, type NextMount } from './nextHandler'
 import { mediaFiles } from './mediaFiles'
 import { payloadApi } from './payloadApi'
+import { nextAnswers, privateAnswers } from './privateAnswers'
 import { publicApi } from '../public-api'
 import { watchForOutsideChanges } from '../public-api/cacheWatch'
 import { publicCors } from '../public-api/cors'
@@ -22,7 +23,9 @@ import { submissionRateLimit } from '../public-api/rateLimit'
 import { referenceSite } from '../site'
 import { siteAssets } from '../site/assets'
 import { submitPage } from '../site/submit'
+import { adminSecurityHeaders, embeddableAnywhere, embeddableFiles, siteSecurityHeaders } from './securityHeaders'
 import { applyTrustProxy } from './trustProxy'
+import { rememberClientAddress } from '../auth/clientAddress'
 
 export type ServerOptions = {
   /** 'dev' compiles pages on demand, 'prod' serves `npm run build`, false serves the API only. */
@@ -55,6 +58,14 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
   app.disable('x-powered-by')
   // Only the proxies named in TRUST_PROXY may set the client address the rate limit keys on.
   applyTrustProxy(app)
+  // Payload's login hooks throttle per client address and only express knows it.
+  app.use(rememberClientAddress)
+
+  // CSP, nosniff, referrer policy, no framing, HSTS on https: every answer (issue #10, item 4).
+  app.use(siteSecurityHeaders)
+  // What other sites embed or fetch with CORS (video, images, the API, feeds) may be loaded cross-origin.
+  app.use(['/media', '/api/public', '/feed'], embeddableAnywhere)
+  app.use('/api', embeddableFiles)
 
   app.get('/healthz', healthz(payload))
   app.use('/media', mediaFiles(payload))
@@ -62,14 +73,17 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
   const writeLimit = submissionRateLimit(env.submissionRateLimit)
   app.use('/api/public', publicApi(payload, { writeLimit, corsOrigins: env.corsOrigins }))
   app.use('/feed', publicCors(env.corsOrigins), feedsRouter(payload))
-  app.use('/indsend', submitPage(payload, { writeLimit }))
+  app.use('/indsend', submitPage(payload, { writeLimit, corsOrigins: env.corsOrigins }))
   app.use('/assets', siteAssets())
   app.use(referenceSite(payload))
-  app.use('/api', payloadApi(config))
+  // A logged-in user's REST, GraphQL and file answers are kept by nobody's cache.
+  app.use('/api', privateAnswers(payload.config.cookiePrefix), payloadApi(config))
 
   let nextMount: NextMount | undefined
   if (options.next) {
     nextMount = await mountNext({ dev: options.next === 'dev', port: options.port ?? env.port })
+    // The admin needs inline styles and Next's nonce'd scripts: its own CSP replaces the site's.
+    app.use(adminSecurityHeaders({ dev: options.next === 'dev' }), nextAnswers)
     app.use(danishAdminByDefault)
     // Express 5 has no '*' route; a final app.use hands everything else to Next.
     app.use(nextMount.handle)

@@ -1,7 +1,19 @@
 import type { NextFunction, Request, Response } from 'express'
-import type { Payload } from 'payload'
+import { APIError, type Payload } from 'payload'
 
 import { isDatabaseBusy, RETRY_AFTER_SECONDS } from '../db/busy'
+
+/**
+ * A request body Payload cannot read (a multipart part header with a line break or NUL in a
+ * file name, a form cut off, `_payload` that is not JSON): the client's mistake, answered 400
+ * in Payload's own error shape. Its 4xx status keeps it an info line in the log.
+ */
+export class MalformedRequestError extends APIError {
+  constructor(reason: { da: string; en: string }) {
+    super(`${reason.da} / ${reason.en}`, 400, null, true)
+    this.name = 'MalformedRequestError'
+  }
+}
 
 /** Last resort: a plain JSON error, never a stack trace, for whatever the routes did not catch. */
 export const errorHandler =

@@ -4,6 +4,8 @@ import { Router } from 'express'
 import type { SanitizedConfig } from 'payload'
 
 import { RETRY_AFTER_SECONDS } from '../db/busy'
+import { checkingQueryBody, refuseUnparsableJsonParameters } from './jsonQueryParams'
+import { refuseUnreadableBodies } from './readableBodies'
 import { sendWebResponse, toWebRequest } from './webBridge'
 
 type Handler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<globalThis.Response>
@@ -41,11 +43,13 @@ export const payloadApi = (config: Promise<SanitizedConfig> | SanitizedConfig): 
 
   router.post('/graphql', forward(graphql))
   router.options('/graphql', forward((request) => rest.OPTIONS(request as never, { params: Promise.resolve({ slug: ['graphql'] }) })))
+  router.use(refuseUnreadableBodies(config))
+  router.use(refuseUnparsableJsonParameters)
   router.use((req, res, next) => {
     const handler = rest[req.method === 'HEAD' ? 'GET' : req.method]
     if (!handler) return next()
     const slug = req.path.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment))
-    return forward((request) => handler(request as never, { params: Promise.resolve({ slug }) }))(req, res, next)
+    return forward(checkingQueryBody((request) => handler(request as never, { params: Promise.resolve({ slug }) })))(req, res, next)
   })
   return router
 }

@@ -1,8 +1,9 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
+import { isSubmittedClip, type ClipOrigin } from './limits'
 import { kickVideoQueue } from './runner'
 import { SupersededError, WATCH_MS } from './supersession'
-import { VIDEO_QUEUE } from './task'
+import { SUBMITTED_VIDEO_QUEUE, VIDEO_QUEUE } from './task'
 
 /**
  * One clip, one job: the front door for queueing the pipeline. Queueing cancels every other
@@ -50,6 +51,16 @@ const cancelJobs = async (payload: Payload, where: Where, req?: Partial<PayloadR
 export const cancelClipJobs = (payload: Payload, clipId: number | string, req?: Partial<PayloadRequest>) =>
   cancelJobs(payload, liveJobsWhere(clipId), req)
 
+/**
+ * The queue a clip's job goes on: a submitted clip's on the lower-priority one, so staff uploads
+ * never wait behind anonymous ones. Read with the caller's `req`: a clip being created in the
+ * caller's transaction is seen.
+ */
+export const queueForClip = async (payload: Payload, clipId: number | string, req?: Partial<PayloadRequest>): Promise<string> => {
+  const clip = await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true, req, disableErrors: true })
+  return clip && isSubmittedClip(clip as ClipOrigin) ? SUBMITTED_VIDEO_QUEUE : VIDEO_QUEUE
+}
+
 /** Queues the pipeline for a clip in place of whatever was live for it. */
 export const queueClipJob = async (
   payload: Payload,
@@ -59,7 +70,7 @@ export const queueClipJob = async (
   await cancelClipJobs(payload, clipId, options.req)
   await payload.jobs.queue({
     task: 'processClip',
-    queue: VIDEO_QUEUE,
+    queue: await queueForClip(payload, clipId, options.req),
     input: { clipId: String(clipId), ...(options.posterOnly ? { posterOnly: true } : {}) },
     req: options.req,
   })

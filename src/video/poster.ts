@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 
-import { runFfmpeg, type FfmpegJob } from './ffmpeg'
+import { FfmpegError, runFfmpeg, type FfmpegJob, type RunOptions } from './ffmpeg'
 
 /** Where the poster is taken: the editor's second, or a window early in the clip. */
 export const posterStart = (duration: number, at?: number | null) => {
@@ -31,19 +31,28 @@ export const posterJob = (input: string, target: string, start: number, represen
  * A poster frame from `input`: the top rendition, or the source with the plan's
  * `posterFilter` (so it can be made while the ladder encodes).
  */
-export const extractPoster = async (input: string, target: string, duration: number, at?: number | null, filter?: string) => {
+export const extractPoster = async (
+  input: string,
+  target: string,
+  duration: number,
+  at?: number | null,
+  filter?: string,
+  /** The job's cancel signal, priority and wall-clock budget (the ceilings apply anyway). */
+  run: Pick<RunOptions, 'signal' | 'niceness' | 'jobDeadline'> = {},
+) => {
   const { start, representative } = posterStart(duration, at)
   try {
-    await grabFrame(posterJob(input, target, start, representative, filter), target, start)
+    await grabFrame(posterJob(input, target, start, representative, filter), target, start, run)
   } catch (error) {
     // A source that claimed more than it held can leave nothing at that second: take the first.
-    if (start === 0) throw error
-    await grabFrame(posterJob(input, target, 0, false, filter), target, 0)
+    // A frame stopped for its cost or cancelled is not tried again.
+    if (start === 0 || (error instanceof FfmpegError && (error.limit || error.cancelled))) throw error
+    await grabFrame(posterJob(input, target, 0, false, filter), target, 0, run)
   }
 }
 
-const grabFrame = async (job: FfmpegJob, target: string, start: number) => {
-  await runFfmpeg(job)
+const grabFrame = async (job: FfmpegJob, target: string, start: number, run: RunOptions) => {
+  await runFfmpeg(job, run)
   // Past the last frame ffmpeg exits 0 having written nothing.
   const written = await stat(target).catch(() => null)
   if (!written?.size) throw new Error(`no frame at ${start.toFixed(3)} s`)

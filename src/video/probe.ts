@@ -21,6 +21,8 @@ export type Probe = {
   transfer: 'sdr' | 'pq' | 'hlg'
   interlaced: boolean
   fps: number
+  /** The source's own average rate, not capped: what the cost limit (SPEC §5, 120 fps) looks at. */
+  sourceFps: number
   variableFrameRate: boolean
   hasAudio: boolean
   audioCodec?: string
@@ -114,6 +116,8 @@ export const probe = async (file: string): Promise<Probe> => {
     transfer: transferName === 'smpte2084' ? 'pq' : transferName === 'arib-std-b67' ? 'hlg' : 'sdr',
     interlaced: ['tt', 'bb', 'tb', 'bt'].includes(video.field_order ?? ''),
     fps,
+    // The average is what the frames really come at; r_frame_rate only when there is no average.
+    sourceFps: avg > 0 ? avg : real,
     // r_frame_rate is the timebase-derived "real" rate; far from the average means gaps.
     variableFrameRate: !(avg > 0) || !(real > 0) || Math.abs(real - avg) / avg > 0.02,
     hasAudio: Boolean(audio),

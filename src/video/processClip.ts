@@ -11,6 +11,7 @@ import { assertRoomFor, DiskFullError, estimateAttemptBytes, isDiskFull } from '
 import { failureReason, ffmpegReason } from './failureReason'
 import { ffprobe, FfmpegError, runFfmpeg } from './ffmpeg'
 import { avcCodec, masterPlaylist, measureVariant } from './hls'
+import { durationLimitFor, isSubmittedClip, sourceLimitReason, storedReason, transcodeMaxSeconds, type ClipOrigin } from './limits'
 import { clipOutputDir, clipOutputRoot, clipOutputUrl, originalPath, sourceVersion } from './paths'
 import { planPipeline, type RenditionPlan } from './plan'
 import { extractPoster } from './poster'
@@ -34,8 +35,10 @@ type Update = (data: Partial<Clip>) => Promise<unknown>
 
 /**
  * The whole pipeline for one clip (SPEC §5): probe → plan → encode → publish. Progress and
- * the outcome are written to the clip. A source that can never work (no video, unreadable)
- * fails the clip with a plain reason and throws PermanentPipelineError; a full disk throws
+ * the outcome are written to the clip. A source that can never work (no video, unreadable) or
+ * that is past its cost limits (length, frame size, frame rate: src/video/limits.ts, checked
+ * before any encode), and an encode stopped at a time or CPU limit, fail the clip with a plain
+ * reason and throw PermanentPipelineError; a full disk throws
  * DiskFullError; anything else throws to let the job queue retry. An attempt whose file was
  * replaced or whose job was cancelled stops at once and throws SupersededError without
  * touching the clip. The original upload is only ever read.
@@ -81,15 +84,29 @@ const failClip = async (payload: Payload, clipId: number | string, reason: strin
   await fs.rm(clipOutputRoot(clipId), { recursive: true, force: true })
 }
 
+/** ffmpeg for a submitted clip runs at the lowest priority: it only ever gets what staff leave. */
+const SUBMITTED_NICENESS = 19
+const STAFF_NICENESS = 10
+
 const runPipeline = async (payload: Payload, clip: Clip, update: Update, options: Options, watch: SupersessionWatch) => {
   const clipId = clip.id
   const source = originalPath(clip.filename!)
+  // The fixed wall-clock ceiling is the job's: every ffmpeg below shares what is left of it.
+  const jobDeadline = Date.now() + transcodeMaxSeconds() * 1000
+  const submitted = isSubmittedClip(clip as ClipOrigin)
+  const niceness = submitted ? SUBMITTED_NICENESS : STAFF_NICENESS
   let probed: Probe
   try {
     probed = await probe(source)
   } catch (error) {
     if (error instanceof ProbeError) throw new PermanentPipelineError(error.message)
     throw error
+  }
+  // Cost limits (SPEC §5), from the headers alone: a source past them never reaches an encoder.
+  const refused = sourceLimitReason(probed, await durationLimitFor(payload, clip as Clip & ClipOrigin))
+  if (refused) {
+    await update({ probe: probeFields(probed) })
+    throw new PermanentPipelineError(storedReason(refused))
   }
   await update({ processing: { status: 'processing', progress: 0, error: null }, probe: probeFields(probed) })
 
@@ -133,7 +150,7 @@ const runPipeline = async (payload: Payload, clip: Clip, update: Update, options
   let poster: Promise<Settled<void>> | undefined
   try {
     if (plan.remux) {
-      await runFfmpeg(plan.remux, { signal: options.signal, timeoutSeconds: 60 + probed.duration * 2 })
+      await runFfmpeg(plan.remux, { signal: options.signal, timeoutSeconds: 60 + probed.duration * 2, jobDeadline, niceness })
       // Playable now: the remuxed top rendition is shown from a preview folder of its own
       // (a hard link, no copy) until the whole ladder is published.
       const preview = await publishPreview(root, version, plan.renditions[0].mp4)
@@ -142,13 +159,17 @@ const runPipeline = async (payload: Payload, clip: Clip, update: Update, options
     }
     // The poster frame comes from the source alongside the ladder: its ffmpeg work overlaps the
     // encode. Its `media` document is only made once the attempt has succeeded.
-    poster = settle(extractPoster(source, posterFile, probed.duration, clip.posterAt, plan.posterFilter))
+    poster = settle(extractPoster(source, posterFile, probed.duration, clip.posterAt, plan.posterFilter, { signal: options.signal, niceness, jobDeadline }))
     await runFfmpeg(plan.ladder, {
       signal: options.signal,
       durationSeconds: probed.duration,
       onProgress: (percent) => void reportProgress(percent),
-      // Generous, proportional to the clip: a stuck ffmpeg must not hold a worker forever.
+      // Generous, proportional to the clip: a stuck ffmpeg must not hold a worker forever. The
+      // fixed ceilings (TRANSCODE_MAX_SECONDS, TRANSCODE_MAX_CPU_SECONDS) bound it whatever the
+      // source claims.
       timeoutSeconds: 120 + probed.duration * 20,
+      jobDeadline,
+      niceness,
     })
     const made = await poster
     if ('error' in made) throw made.error
@@ -189,6 +210,8 @@ const runPipeline = async (payload: Payload, clip: Clip, update: Update, options
   } catch (error) {
     await poster // its ffmpeg writes into the work folder removed below
     if (!watch.reason() && (await isDiskFull(error, mediaDir()))) throw new DiskFullError()
+    // Stopped for its cost: another attempt would cost as much again and be stopped the same way.
+    if (error instanceof FfmpegError && error.limit && !watch.reason()) throw new PermanentPipelineError(ffmpegReason(error))
     if (error instanceof FfmpegError && !error.cancelled && !error.signal && /Invalid data|corrupt|moov atom not found|could not find codec/i.test(error.stderr)) {
       // A decode error in the source will not go away by retrying.
       throw new PermanentPipelineError(ffmpegReason(error))

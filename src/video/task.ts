@@ -6,7 +6,13 @@ import { startHeartbeat } from './lease'
 import { PermanentPipelineError, processClip, remakePoster } from './processClip'
 import { SupersededError } from './supersession'
 
+/** Staff uploads. */
 export const VIDEO_QUEUE = 'video'
+/**
+ * Clips sent through the public submission endpoint: run only while no staff clip waits or runs
+ * in this process, one at a time, at the lowest CPU priority (src/video/runner.ts).
+ */
+export const SUBMITTED_VIDEO_QUEUE = 'video-submitted'
 
 /** A full disk does not empty itself in seconds: its retries wait minutes (5, 10, 20), not 15 s. */
 const DISK_FULL_RETRY_MS = 5 * 60_000

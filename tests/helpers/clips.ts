@@ -9,14 +9,19 @@ export const uploadAndProcess = async (payload: Payload, filePath: string, title
   return payload.findByID({ collection: 'clips', id: clip.id, depth: 1 })
 }
 
-/** Runs the video queue until nothing runnable is left (retries included when they are due). */
+/**
+ * Runs the video queues until nothing runnable is left (retries included when they are due):
+ * staff uploads (`video`), then submitted clips (`video-submitted`).
+ */
 export const runVideoQueue = async (payload: Payload) => {
-  for (let round = 0; round < 5; round++) {
-    const { remainingJobsFromQueried, noJobsRemaining } = (await payload.jobs.run({ queue: 'video', limit: 10 })) as {
-      remainingJobsFromQueried?: number
-      noJobsRemaining?: boolean
+  for (const queue of ['video', 'video-submitted']) {
+    for (let round = 0; round < 5; round++) {
+      const { remainingJobsFromQueried, noJobsRemaining } = (await payload.jobs.run({ queue, limit: 10 })) as {
+        remainingJobsFromQueried?: number
+        noJobsRemaining?: boolean
+      }
+      if (noJobsRemaining || !remainingJobsFromQueried) break
     }
-    if (noJobsRemaining || !remainingJobsFromQueried) return
   }
 }
 

@@ -139,7 +139,12 @@ describe('triage: status', () => {
   it('lets a member read its own organisation’s submissions only, and never the editor notes', async () => {
     const own = await submit({ organisationName: 'Testbolig' })
     const other = await submit({ organisationName: 'Anden Bolig' })
-    await editor.request(`/api/submissions/${own}`, { method: 'PATCH', json: { editorNotes: 'Ring til dem i næste uge.' } })
+    // Linked by the editor: the typed name alone gives no member access (issue #10, item 8).
+    await editor.request(`/api/submissions/${own}`, {
+      method: 'PATCH',
+      json: { organisation: people.housing.id, editorNotes: 'Ring til dem i næste uge.' },
+    })
+    await editor.request(`/api/submissions/${other}`, { method: 'PATCH', json: { organisation: people.otherHousing.id } })
     const mine = await member.request(`/api/submissions/${own}`)
     expect(mine.status).toBe(200)
     const body = (await mine.json()) as Submission

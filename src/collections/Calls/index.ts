@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminsOnly, anyone } from '../../access'
+import { adminsOnly, anyone, staffField } from '../../access'
 import { slugField } from '../../fields/slug'
 import { copenhagenDateField } from '../../fields/copenhagenDate'
+import { DEFAULT_CALL_VIDEO_MAX_MINUTES } from '../../video/limits'
 import { callStatus } from './status'
 
 /** A call for submissions ("indkaldelse") with a deadline in Danish time (SPEC §2). */
@@ -66,7 +67,15 @@ export const Calls: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'contactName', type: 'text', required: true, label: { da: 'Kontaktperson', en: 'Contact name' } },
-        { name: 'contactEmail', type: 'email', required: true, label: { da: 'Kontakt-e-mail', en: 'Contact email' } },
+        {
+          name: 'contactEmail',
+          type: 'email',
+          required: true,
+          label: { da: 'Kontakt-e-mail', en: 'Contact email' },
+          // Staff only (issue #10): the public API shows the contact's name; the address reaches a
+          // submitter only in their own receipt mail, never through REST or GraphQL.
+          access: { read: staffField },
+        },
       ],
     },
     {
@@ -84,6 +93,16 @@ export const Calls: CollectionConfig = {
           defaultValue: 500,
           min: 1,
           label: { da: 'Største video (MB)', en: 'Largest video (MB)' },
+          admin: { condition: (data) => Boolean(data?.allowVideo) },
+        },
+        {
+          // A small file can still claim hours of video; its length is what transcoding costs
+          // (issue #10). Checked when the video arrives and again before it is encoded.
+          name: 'videoMaxMinutes',
+          type: 'number',
+          defaultValue: DEFAULT_CALL_VIDEO_MAX_MINUTES,
+          min: 1,
+          label: { da: 'Længste video (minutter)', en: 'Longest video (minutes)' },
           admin: { condition: (data) => Boolean(data?.allowVideo) },
         },
       ],

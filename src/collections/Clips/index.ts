@@ -14,6 +14,8 @@ import { deriveConsentState } from './hooks/deriveConsentState'
 import { queueProcessing, refuseStalePipelineWrite, removeOutputs, resetOnNewFile } from './hooks/queueProcessing'
 import { refuseNonVideo } from './hooks/refuseNonVideo'
 import { pipelineFields } from './pipelineFields'
+import { freshForeignRowIds } from '../../lib/arrayRowIds'
+import { missingFileIsNotFound } from '../../lib/missingUploadFile'
 
 /**
  * A video clip. The uploaded original is kept exactly as received; the pipeline (SPEC §5)
@@ -35,11 +37,12 @@ export const Clips: CollectionConfig = {
     // Originals are served to staff only (see readClips); never crop or resize a video.
     crop: false,
     focalPoint: false,
+    handlers: [missingFileIsNotFound],
   },
   endpoints: [reprocessEndpoint],
   hooks: {
     beforeOperation: [refuseNonVideo],
-    beforeChange: [refuseStalePipelineWrite, deriveConsentState, resetOnNewFile],
+    beforeChange: [freshForeignRowIds, refuseStalePipelineWrite, deriveConsentState, resetOnNewFile],
     afterChange: [queueProcessing],
     afterDelete: [removeOutputs],
   },

@@ -4,6 +4,7 @@ import type { CollectionConfig } from 'payload'
 
 import { staffOnly } from '../../access'
 import { mediaDir } from '../../config/paths'
+import { missingFileIsNotFound } from '../../lib/missingUploadFile'
 
 /**
  * Signed consent forms (SPEC §6). Kept apart from `media` because they are never public: every
@@ -20,6 +21,7 @@ export const ConsentDocuments: CollectionConfig = {
   upload: {
     staticDir: path.join(mediaDir(), 'private', 'consent'),
     mimeTypes: ['application/pdf', 'image/*'],
+    handlers: [missingFileIsNotFound],
   },
   fields: [{ name: 'person', type: 'text', label: { da: 'Person', en: 'Person' } }],
 }

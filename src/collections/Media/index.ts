@@ -4,6 +4,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaffUser, staffOnly } from '../../access'
 import { mediaDir } from '../../config/paths'
+import { missingFileIsNotFound } from '../../lib/missingUploadFile'
 
 const webp = { format: 'webp' as const, options: { quality: 80 } }
 
@@ -30,6 +31,8 @@ export const Media: CollectionConfig = {
       { name: 'hero', width: 1600, formatOptions: webp },
     ],
     adminThumbnail: 'thumbnail',
+    // A name no file has is a 404, not Payload's 500.
+    handlers: [missingFileIsNotFound],
   },
   fields: [
     {

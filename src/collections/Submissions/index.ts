@@ -14,7 +14,8 @@ import { checkStatusFlow, mailOnDecline } from './hooks/statusFlow'
 
 /**
  * What the public form receives (SPEC §2, §7). Never public: the public endpoint writes with
- * its own checks, editors triage here, and a member reads its own organisation's submissions.
+ * its own checks, editors triage here, and a member reads the submissions linked to its
+ * organisation (by an editor, or sent by one of its members while logged in).
  */
 export const Submissions: CollectionConfig = {
   slug: 'submissions',
@@ -46,8 +47,28 @@ export const Submissions: CollectionConfig = {
       type: 'relationship',
       relationTo: 'organisations',
       index: true,
-      label: { da: 'Matchet organisation', en: 'Matched organisation' },
-      admin: { description: { da: 'Medlemmer af denne organisation kan se indsendelsen.', en: 'Members of this organisation can see the submission.' } },
+      label: { da: 'Tilknyttet organisation', en: 'Linked organisation' },
+      admin: {
+        description: {
+          da: 'Medlemmer af denne organisation kan se indsendelsen. Kun redaktionen vælger den; et medlem, der indsender logget ind, får sin egen organisation.',
+          en: 'Members of this organisation can see the submission. Only editors choose it; a member who submits while logged in gets their own organisation.',
+        },
+      },
+    },
+    {
+      // The organisation whose name the sender typed: a hint for the editors, never access.
+      name: 'suggestedOrganisation',
+      type: 'relationship',
+      relationTo: 'organisations',
+      label: { da: 'Forslag ud fra navnet', en: 'Suggested from the name' },
+      access: { read: staffField },
+      admin: {
+        readOnly: true,
+        description: {
+          da: 'Organisationen med det navn, afsenderen skrev. Alle kan skrive et navn: vælg den ovenfor, når I har tjekket, at indsendelsen kommer derfra.',
+          en: 'The organisation with the name the sender typed. Anyone can type a name: choose it above once you have checked that the submission comes from there.',
+        },
+      },
     },
     {
       type: 'row',

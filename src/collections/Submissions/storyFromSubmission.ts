@@ -4,6 +4,7 @@ import type { Organisation, Story, Submission } from '../../payload-types'
 import type { OrganisationKind } from '../../constants/organisationKinds'
 import { paragraphs } from '../../lib/lexical'
 import { relationId } from '../../lib/relationId'
+import { organisationByName } from './organisationByName'
 
 const SUMMARY_MAX = 300
 
@@ -30,15 +31,7 @@ const matchOrCreate = async (
     ? await payload.find({ collection: 'organisations', where: { cvr: { equals: cvr } }, limit: 1, depth: 0, overrideAccess: true, req })
     : undefined
   if (byCvr?.docs[0]) return byCvr.docs[0]
-  const byName = await payload.find({
-    collection: 'organisations',
-    where: { name: { like: name } },
-    limit: 20,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  const same = byName.docs.find((org) => org.name.localeCompare(name, 'da', { sensitivity: 'accent' }) === 0)
+  const same = await organisationByName(payload, name, req)
   if (same) return same
   // A department needs its housing organisation and a company its CVR number, which the form
   // does not ask for (or the submitter left out): those are matched only, the editor adds them.

@@ -5,7 +5,10 @@ import { readEnv } from '../../config/env'
 import { ROLES } from '../../constants/roles'
 import { toOptions } from '../../constants/options'
 import { selfOrAdmin } from './access/selfOrAdmin'
+import { forgotPasswordOnlyQuietly, quietForgotPassword } from './endpoints/forgotPassword'
+import { passwordPolicyOnReset, passwordPolicyOnSave } from './hooks/enforcePasswordPolicy'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { forgiveSuccessfulLogin, guardLogin } from './hooks/guardLogin'
 import { resetPasswordMail } from './resetPasswordMail'
 
 export const Users: CollectionConfig = {
@@ -15,7 +18,11 @@ export const Users: CollectionConfig = {
     // Sent only over https when the site is https; Lax keeps it off cross-site subrequests.
     cookies: { secure: readEnv().publicUrl.startsWith('https:'), sameSite: 'Lax' },
     forgotPassword: resetPasswordMail,
+    // No lock per account: anyone could lock the administrator out with five wrong passwords.
+    // guardLogin throttles per account and address instead.
+    maxLoginAttempts: 0,
   },
+  endpoints: [quietForgotPassword],
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'role', 'organisation'],
@@ -30,7 +37,11 @@ export const Users: CollectionConfig = {
     delete: adminsOnly,
     unlock: adminsOnly,
   },
-  hooks: { beforeValidate: [firstUserIsAdmin] },
+  hooks: {
+    beforeOperation: [guardLogin, passwordPolicyOnReset, forgotPasswordOnlyQuietly],
+    beforeValidate: [passwordPolicyOnSave, firstUserIsAdmin],
+    afterLogin: [forgiveSuccessfulLogin],
+  },
   fields: [
     { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' } },
     {

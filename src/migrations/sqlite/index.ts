@@ -3,6 +3,7 @@ import * as migration_20261127_000855_clips_captions_and_jobs from './20261127_0
 import * as migration_20261127_013431_submissions_mail_and_private_media from './20261127_013431_submissions_mail_and_private_media';
 import * as migration_20261127_023432_stories_published_order_index from './20261127_023432_stories_published_order_index';
 import * as migration_20261127_094216_submissions_mails_sent from './20261127_094216_submissions_mails_sent';
+import * as migration_20261127_122946_security_hardening from './20261127_122946_security_hardening';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261127_094216_submissions_mails_sent.up,
     down: migration_20261127_094216_submissions_mails_sent.down,
-    name: '20261127_094216_submissions_mails_sent'
+    name: '20261127_094216_submissions_mails_sent',
+  },
+  {
+    up: migration_20261127_122946_security_hardening.up,
+    down: migration_20261127_122946_security_hardening.down,
+    name: '20261127_122946_security_hardening'
   },
 ];

@@ -15,4 +15,5 @@ export const currentCallView = (call: Call, locale: Locale) => ({
   contact: { name: call.contactName },
   allowVideo: Boolean(call.allowVideo),
   videoMaxMegabytes: call.allowVideo ? (call.videoMaxMegabytes ?? null) : null,
+  videoMaxMinutes: call.allowVideo ? (call.videoMaxMinutes ?? null) : null,
 })

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 
 import express, { type Request, type Response } from 'express'
-import type { Payload } from 'payload'
+import { ValidationError, type Payload } from 'payload'
 
 import type { Call } from '../../payload-types'
 import { callStatus } from '../../collections/Calls/status'
@@ -13,6 +13,7 @@ import { isSlug } from '../../lib/slugify'
 import { mailRunner, queueSubmissionMails } from '../../email/queue'
 import { PublicApiError, validationFailed } from '../messages'
 import { receiveMultipart, type ReceivedFile } from './multipart'
+import { senderOrganisation } from './sender'
 import { checkFileTypes, storeSubmission } from './store'
 import { SUBMISSION_FIELDS, validateSubmission, type FieldErrors, type SubmissionInput } from './validate'
 
@@ -69,13 +70,16 @@ export const receiveSubmission = async (
     if (!validated.ok || Object.keys(errors).length > 0) throw validationFailed(errors)
 
     const files = await checkFileTypes(raw.files)
-    const stored = await storeSubmission(payload, { input: validated.data, call: call!, files, receivedAt }, (req, id) =>
+    const senderOrg = await senderOrganisation(payload, req)
+    const stored = await storeSubmission(payload, { input: validated.data, call: call!, files, receivedAt, senderOrganisation: senderOrg }, (req, id) =>
       queueSubmissionMails(payload, id, req),
     )
     mailRunner.kick()
     return { kind: 'stored', receipt: { id: String(stored.id), receivedAt: receivedAt.toISOString(), call: call!.slug! } }
   } catch (error) {
-    throw isDatabaseBusy(error) ? databaseBusy() : error
+    if (isDatabaseBusy(error)) throw databaseBusy()
+    if (error instanceof ValidationError) throw refusedByCollection(error)
+    throw error
   } finally {
     await fs.rm(dir, { recursive: true, force: true })
   }
@@ -87,6 +91,24 @@ const databaseBusy = () =>
     da: 'Vi har travlt lige nu, og indsendelsen er ikke gemt. Send den igen om lidt.',
     en: 'We are busy right now and the submission was not stored. Please send it again shortly.',
   })
+
+/**
+ * A value our checks let through but the collection's own validation refused: still the
+ * sender's to correct (422 naming the field), never a 500. Nothing was stored.
+ */
+const refusedByCollection = (error: ValidationError) => {
+  const known = new Set<string>([...SUBMISSION_FIELDS, 'photos', 'video'])
+  const fields: FieldErrors = {}
+  for (const { path } of error.data.errors) {
+    const name = path.split('.')[0]
+    if (!known.has(name)) continue
+    fields[name as keyof FieldErrors] = {
+      da: 'Værdien blev ikke godtaget; ret den og send igen',
+      en: 'This value was not accepted; correct it and send again',
+    }
+  }
+  return validationFailed(fields)
+}
 
 const readBody = async (payload: Payload, req: Request, res: Response, dir: string): Promise<RawSubmission> => {
   if (req.is('multipart/form-data')) {

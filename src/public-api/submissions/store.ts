@@ -6,6 +6,7 @@ import { fileTypeFromFile } from 'file-type'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type CollectionSlug, type Payload, type PayloadRequest } from 'payload'
 
 import type { Call } from '../../payload-types'
+import { organisationByName } from '../../collections/Submissions/organisationByName'
 import { isDatabaseBusy } from '../../db/busy'
 import { faultPoint } from '../../lib/faultPoint'
 import { slugify } from '../../lib/slugify'
@@ -13,6 +14,7 @@ import { uploadFileNames, type UploadFiles } from '../../lib/uploadFileNames'
 import { PublicApiError, validationFailed } from '../messages'
 import type { ReceivedFile } from './multipart'
 import type { SubmissionInput } from './validate'
+import { refuseVideoPastLimits } from './videoLimits'
 
 /** Photo formats sharp turns into the media sizes (HEIC is not among them: iOS sends JPEG). */
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/tiff'])
@@ -52,10 +54,26 @@ type Created = { collection: CollectionSlug; doc: UploadFiles }
  */
 export const storeSubmission = async (
   payload: Payload,
-  { input, call, files, receivedAt }: { input: SubmissionInput; call: Call; files: CheckedFile[]; receivedAt: Date },
+  {
+    input,
+    call,
+    files,
+    receivedAt,
+    senderOrganisation,
+  }: {
+    input: SubmissionInput
+    call: Call
+    files: CheckedFile[]
+    receivedAt: Date
+    /** The sender's own organisation when a member sends it logged in (see ./sender.ts). */
+    senderOrganisation?: number | string
+  },
   /** More work that must commit with the submission or not at all (its mails). */
   beforeCommit?: (req: PayloadRequest, id: number | string) => Promise<void>,
 ): Promise<{ id: number | string }> => {
+  const video = files.find((file) => file.field === 'video')
+  // Before the transaction: a video past the call's limits is refused with nothing written.
+  if (video) await refuseVideoPastLimits(video, call)
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   const created: Created[] = []
@@ -75,8 +93,8 @@ export const storeSubmission = async (
   try {
     // The video first: its file is copied into place before the transaction's first write
     // takes the database's lock, which then is held only for the photos' sizes.
-    const video = files.find((file) => file.field === 'video')
-    const clip = video ? await create('clips', { title: input.title }, video) : undefined
+    // `origin`: the pipeline holds it to the call's limits and runs it after staff uploads.
+    const clip = video ? await create('clips', { title: input.title, origin: 'submission' }, video) : undefined
 
     const photos = files.filter((file) => file.field === 'photos')
     const photoIds: (number | string)[] = []
@@ -87,18 +105,14 @@ export const storeSubmission = async (
       }, photo)
       photoIds.push(doc.id)
     }
-    const organisation = await payload.find({
-      collection: 'organisations',
-      where: { name: { equals: input.organisationName } },
-      limit: 1,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
+    // The typed name is only a suggestion for the editors: linking decides who reads the
+    // submission, and anyone can type any organisation's name.
+    const suggested = await organisationByName(payload, input.organisationName, req)
     const submission = await create('submissions', {
       ...input,
       call: call.id,
-      organisation: organisation.docs[0]?.id,
+      organisation: senderOrganisation,
+      suggestedOrganisation: suggested?.id,
       photos: photoIds,
       video: clip?.id,
       status: 'new',

@@ -97,7 +97,7 @@ ${hintOf('photos', `Op til ${MAX_PHOTOS} billeder (JPEG, PNG eller WebP), højst
 ${call.allowVideo
   ? html`<div class="field${ctx.errors.video ? ' field--error' : ''}">
 <label for="video">${LABELS.video} <span class="optional">(valgfrit)</span></label>
-${hintOf('video', `Én video, fx optaget på en telefon, højst ${call.videoMaxMegabytes ?? 500} MB.`)}${errorOf(ctx, 'video')}
+${hintOf('video', `Én video, fx optaget på en telefon, højst ${call.videoMaxMinutes ?? 10} minutter og ${call.videoMaxMegabytes ?? 500} MB.`)}${errorOf(ctx, 'video')}
 <input id="video" name="video" type="file" accept="video/*" aria-describedby="${describedBy(ctx, 'video', true)}">
 </div>`
   : ''}`

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import type { Payload } from 'payload'
 
 import { callSituation } from '../../public-api/calls/currentCall'
+import { ownOrListedOriginsOnly } from '../../public-api/cors'
 import { PublicApiError } from '../../public-api/messages'
 import { receiveSubmission } from '../../public-api/submissions/receive'
 import { layout } from '../layout'
@@ -20,7 +21,7 @@ const page = (res: Response, status: number, title: string, body: Parameters<typ
  * typed still in it and a summary linking to each field. With JavaScript the same POST is sent
  * with an upload progress bar (/assets/submit.js) and its answer replaces the page.
  */
-export const submitPage = (payload: Payload, { writeLimit }: { writeLimit: RequestHandler }) => {
+export const submitPage = (payload: Payload, { writeLimit, corsOrigins }: { writeLimit: RequestHandler; corsOrigins: string[] | '*' }) => {
   const router = express.Router()
 
   router.get('/', async (_req, res, next) => {
@@ -38,7 +39,8 @@ export const submitPage = (payload: Payload, { writeLimit }: { writeLimit: Reque
     page(res, 200, 'Tak for jeres historie', renderThanks(receipt))
   })
 
-  router.post('/', writeLimit, async (req, res, next) => {
+  // The form writes like the API does, so only from the same origins (issue #10, item 5).
+  router.post('/', ownOrListedOriginsOnly(corsOrigins), writeLimit, async (req, res, next) => {
     let values: FormValues = {}
     try {
       const outcome = await receiveSubmission(payload, req, res, (fields) => (values = fields))
