@@ -28,6 +28,7 @@ import { sendSubmissionMailTask } from './email/task'
 import { TIME_ZONE } from './lib/copenhagenTime'
 import { formatBytes } from './lib/formatBytes'
 import { refusesUnusableQueryValues } from './lib/queryValuesPlugin'
+import { refusesMissingRelations } from './lib/relationsExistPlugin'
 import { processClipTask } from './video/task'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -102,7 +103,8 @@ export default buildConfig({
   // A database that stayed locked is answered 503 and is no defect: a warning, no stack trace.
   loggingLevels: { DatabaseBusyError: 'warn' } as Record<string, 'warn'>,
   hooks: { afterError: [answerBusyWith503] },
-  // A `where` the database cannot use (text for a numeric id, an object, an invalid date) is a 400.
-  plugins: [refusesUnusableQueryValues],
+  // A `where` the database cannot use (text for a numeric id, an object, an invalid date) is a 400;
+  // so is a relationship or upload id that does not exist, drafts included.
+  plugins: [refusesUnusableQueryValues, refusesMissingRelations],
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })

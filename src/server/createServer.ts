@@ -9,7 +9,7 @@ import { ensureFirstAdmin } from '../bootstrap/firstAdmin'
 import { readEnv } from '../config/env'
 import { startBackgroundWork } from '../jobs/start'
 import { danishAdminByDefault } from './adminLanguage'
-import { errorHandler } from './errors'
+import { errorHandler, notFound } from './errors'
 import { healthz } from './healthz'
 import { mountNext, type NextMount } from './nextHandler'
 import { mediaFiles } from './mediaFiles'
@@ -88,9 +88,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
     // Express 5 has no '*' route; a final app.use hands everything else to Next.
     app.use(nextMount.handle)
   } else {
-    app.use((_req, res) => {
-      res.status(404).json({ error: { code: 'not_found', message: 'Ikke fundet / Not found' } })
-    })
+    app.use(notFound)
   }
   app.use(errorHandler(payload))
 

@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 
+import { payloadLanguage, type Language } from './payloadLanguage'
+
 /** The query parameters Payload's REST handlers read as JSON when given as one string (`?where={…}`). */
 const JSON_PARAMETERS = ['where', 'data']
 
@@ -16,8 +18,15 @@ const isJson = (text: string) => {
 const brokenJsonParameter = (params: URLSearchParams) =>
   JSON_PARAMETERS.find((name) => params.getAll(name).some((value) => value !== '' && !isJson(value)))
 
-const errorBody = (name: string) => ({
-  errors: [{ message: `The query parameter "${name}" is not valid JSON${name === 'where' ? '; send JSON or where[field][operator]=value' : ''}` }],
+const errorBody = (name: string, language: Language) => ({
+  errors: [
+    {
+      message:
+        language === 'en'
+          ? `The query parameter "${name}" is not valid JSON${name === 'where' ? '; send JSON or where[field][operator]=value' : ''}`
+          : `Forespørgselsparameteren "${name}" er ikke gyldig JSON${name === 'where' ? '; send JSON eller where[felt][operator]=værdi' : ''}`,
+    },
+  ],
 })
 
 /**
@@ -29,7 +38,7 @@ const errorBody = (name: string) => ({
 export const refuseUnparsableJsonParameters = (req: Request, res: Response, next: NextFunction) => {
   const broken = brokenJsonParameter(new URL(req.originalUrl, 'http://localhost').searchParams)
   if (!broken) return next()
-  res.status(400).set('Cache-Control', 'no-store').json(errorBody(broken))
+  res.status(400).set('Cache-Control', 'no-store').json(errorBody(broken, payloadLanguage((name) => req.get(name))))
 }
 
 /**
@@ -45,7 +54,10 @@ export const checkingQueryBody =
     if (request.method !== 'POST' || !override || request.headers.get('content-type') !== 'application/x-www-form-urlencoded') return run(request)
     const body = await request.text()
     const broken = brokenJsonParameter(new URLSearchParams(body))
-    if (broken) return globalThis.Response.json(errorBody(broken), { status: 400, headers: { 'Cache-Control': 'no-store' } })
+    if (broken) {
+      const language = payloadLanguage((name) => request.headers.get(name))
+      return globalThis.Response.json(errorBody(broken, language), { status: 400, headers: { 'Cache-Control': 'no-store' } })
+    }
     const headers = new Headers(request.headers)
     headers.delete('content-length')
     return run(new Request(request.url, { method: request.method, headers, body, signal: request.signal }))

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream'
 import Busboy from 'busboy'
 
 import { MalformedRequestError } from './errors'
+import { payloadLanguage, type Language } from './payloadLanguage'
 
 export type MultipartCheck = {
   /** Parses one more chunk; resolves with the error once the body is known to be unreadable. */
@@ -12,14 +13,23 @@ export type MultipartCheck = {
   end: () => Promise<MalformedRequestError | undefined>
 }
 
-const malformed = () =>
-  new MalformedRequestError({
-    da: 'Formular-data kan ikke læses (en dels overskrift, fx et filnavn med linjeskift eller NUL, eller en afkortet formular)',
-    en: 'The form data cannot be read (a part header, e.g. a file name with a line break or NUL, or a form cut short)',
-  })
+const malformed = (language: Language) =>
+  new MalformedRequestError(
+    {
+      da: 'Formular-data kan ikke læses (en dels overskrift, fx et filnavn med linjeskift eller NUL, eller en afkortet formular)',
+      en: 'The form data cannot be read (a part header, e.g. a file name with a line break or NUL, or a form cut short)',
+    },
+    language,
+  )
 
-const payloadNotJson = () =>
-  new MalformedRequestError({ da: 'Feltet _payload er ikke gyldig JSON', en: 'The _payload field is not valid JSON' })
+const payloadNotJson = (language: Language) =>
+  new MalformedRequestError({ da: 'Feltet _payload er ikke gyldig JSON', en: 'The _payload field is not valid JSON' }, language)
+
+/** A request's header as one string (Node gives a repeated header as an array). */
+const headerOf = (headers: IncomingHttpHeaders) => (name: string) => {
+  const value = headers[name]
+  return Array.isArray(value) ? value.join(', ') : value
+}
 
 /**
  * Payload parses an upload's multipart body with busboy and answers whatever busboy refuses
@@ -32,13 +42,14 @@ const payloadNotJson = () =>
 export const multipartCheck = (headers: IncomingHttpHeaders): MultipartCheck | undefined => {
   const [type] = (headers['content-type'] ?? '').split(';', 1)
   if (!type.includes('multipart/')) return undefined
+  const language = payloadLanguage(headerOf(headers))
   let failure: MalformedRequestError | undefined
   let parser: ReturnType<typeof Busboy>
   try {
     parser = Busboy({ headers, defParamCharset: 'utf8' })
   } catch {
     // No boundary, or not form-data: Payload could not read it either.
-    const error = malformed()
+    const error = malformed(language)
     return { write: async () => error, end: async () => error }
   }
   // File contents are thrown away; a file cut off mid-way errors here, and that is the parser's
@@ -50,14 +61,14 @@ export const multipartCheck = (headers: IncomingHttpHeaders): MultipartCheck | u
     try {
       JSON.parse(value)
     } catch {
-      failure ??= payloadNotJson()
+      failure ??= payloadNotJson(language)
     }
   })
 
   // Whenever the parser gives up, the body is unreadable (a listener also keeps its error from
   // being thrown).
   parser.on('error', () => {
-    failure ??= malformed()
+    failure ??= malformed(language)
   })
 
   /** Resolves once the parser has dealt with what `start` gave it (or gave up on it). */

@@ -1,10 +1,14 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { SanitizedConfig } from 'payload'
 
+import { payloadLanguage, type Bilingual } from './payloadLanguage'
+
 const WRITES = new Set(['POST', 'PATCH', 'PUT'])
 
-const MESSAGE =
-  'Send application/json eller multipart/form-data / Send application/json or multipart/form-data'
+const MESSAGE: Bilingual = {
+  da: 'Indholdet skal sendes som application/json eller multipart/form-data',
+  en: 'Send the body as application/json or multipart/form-data',
+}
 
 /** What Payload reads a body as: exactly its own test (`Content-Type` up to the first `;`). */
 const readableByPayload = (contentType: string | undefined) => {
@@ -57,7 +61,8 @@ export const refuseUnreadableBodies = (config: Promise<SanitizedConfig> | Saniti
       if (!hasBody(req) && !(await writesDocument(req))) return next()
       // What was sent is read and thrown away, so the answer reaches the client.
       req.resume()
-      res.status(415).set('Cache-Control', 'no-store').json({ errors: [{ message: MESSAGE }] })
+      const language = payloadLanguage((name) => req.get(name))
+      res.status(415).set('Cache-Control', 'no-store').json({ errors: [{ message: MESSAGE[language] }] })
     } catch (error) {
       next(error)
     }

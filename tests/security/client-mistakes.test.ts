@@ -10,6 +10,7 @@ import http from 'node:http'
 import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { createClient } from '@libsql/client'
 
 import { login, type Client } from '../helpers/http'
 import { startApiProcess } from '../helpers/apiProcess'
@@ -323,13 +324,28 @@ describe('array rows carrying ids of another document', () => {
   })
 })
 
-test("a statement the database refuses is logged without its values (they can be a password hash or a resident's text)", async () => {
-  // Still a 500 (a logo id that does not exist fails the foreign key, left for later): what
-  // matters here is the log. A where value of the wrong type, used before, is a 400 now.
+const onSqlite = !process.env.TEST_DATABASE_URI
+
+;(onSqlite ? test : test.skip)("a statement the database refuses is logged without its values (they can be a password hash or a resident's text)", async () => {
+  // A genuine failure of the server's own SQL, no client's mistake (a logo id that does not
+  // exist, used before, is a 400 now): a trigger added behind the server's back, as a broken
+  // migration or a hand-edited database might, refuses this one organisation's description.
   const secret = 'hemmelig-vaerdi-4711'
-  const { log } = await withLog(() =>
-    admin.request('/api/organisations', { method: 'POST', json: { kind: 'network', name: 'Netværket', description: secret, logo: 999999 } }),
+  const file = createClient({ url: process.env.DATABASE_URI! })
+  await file.execute('PRAGMA busy_timeout = 5000')
+  await file.execute(
+    `CREATE TRIGGER refuse_the_secret BEFORE INSERT ON organisations_locales WHEN NEW.description = '${secret}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
   )
-  expect(log).toContain('Failed query')
-  expect(log).not.toContain(secret)
+  try {
+    const { result: res, log } = await withLog(() =>
+      admin.request('/api/organisations', { method: 'POST', json: { kind: 'network', name: 'Netværket', description: secret } }),
+    )
+    expect(res.status).toBe(500)
+    expect(log).toContain('Failed query')
+    expect(log).toContain('refused by the test')
+    expect(log).not.toContain(secret)
+  } finally {
+    await file.execute('DROP TRIGGER refuse_the_secret')
+    file.close()
+  }
 })
