@@ -17,6 +17,7 @@ import { startApiProcess } from '../helpers/apiProcess'
 import { makeTestVideo } from '../helpers/media'
 import { makeTestPhoto } from '../helpers/photos'
 import { stopAppProcess, type AppProcess } from '../helpers/process'
+import { expectQuietLog, serverLog } from '../helpers/serverLog'
 import { postSubmission, validSubmission } from '../helpers/submissions'
 
 const env = {
@@ -70,45 +71,7 @@ const count = async (collection: string) => {
   return ((await res.json()) as { totalDocs: number }).totalDocs
 }
 
-// --- the server's log, one request at a time ------------------------------------------------
-
-const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '')
-let markers = 0
-let lastMarker: string | undefined
-
-/**
- * Sends a request and returns what the server logged for it. After it, an anonymous query on
- * an unknown path is sent as a marker: the log is ordered, so everything logged for the
- * request stands between the previous marker's entry and this marker's line.
- */
-const withLog = async <T>(send: () => Promise<T>): Promise<{ result: T; log: string }> => {
-  const since = plain(app.output()).length
-  const result = await send()
-  const marker = `marker_${++markers}_`
-  await fetch(`${app.url}/api/organisations?where[${marker}][equals]=1`)
-  const deadline = Date.now() + 30_000
-  let output = plain(app.output())
-  while (!output.includes(marker)) {
-    if (Date.now() > deadline) throw new Error(`the marker ${marker} never reached the log:\n${output.slice(since)}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    output = plain(app.output())
-  }
-  const end = output.lastIndexOf('\n', output.indexOf(marker)) + 1
-  let start = since
-  if (lastMarker) {
-    // The previous marker's own entry (and, before the fix, its stack) ends where a new entry begins.
-    const next = output.slice(output.indexOf(lastMarker)).search(/\n\[\d\d:\d\d:\d\d\]/)
-    if (next >= 0) start = Math.max(since, output.indexOf(lastMarker) + next + 1)
-  }
-  lastMarker = marker
-  return { result, log: output.slice(Math.min(start, end), end) }
-}
-
-/** Neither an error line nor a stack trace ("    at …") for a client's mistake. */
-const expectQuietLog = (log: string) => {
-  expect(log).not.toMatch(/^\s+at /m)
-  expect(log).not.toMatch(/\bERROR\b/)
-}
+const { withLog } = serverLog(() => app)
 
 const expectPayloadErrorShape = (body: unknown) => {
   expect(body).toEqual({ errors: expect.arrayContaining([expect.objectContaining({ message: expect.any(String) })]) })
