@@ -7,7 +7,7 @@
  * Names in use:
  * - `mail-accepted` (src/email/task.ts): right after the SMTP server's 250, before the send is
  *   recorded; `mail-sent`: right after it is recorded;
- * - `submission-before-commit` (src/public-api/submissions/store.ts): the clip, photos,
+ * - `submission-before-commit` (src/submissions/store.ts): the clip, photos,
  *   submission and mail jobs written, files in place, the transaction not yet committed;
  *   `submission-committed`: committed, the 201 not yet sent.
  */

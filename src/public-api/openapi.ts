@@ -4,7 +4,7 @@ import { MUNICIPALITY_CODES } from '../constants/municipalities'
 import { ORGANISATION_KINDS } from '../constants/organisationKinds'
 import { THEME_KEYS } from '../constants/themes'
 import { MAX_LIMIT } from './stories'
-import { MAX_LENGTH, SUBMISSION_FIELDS } from './submissions/validate'
+import { MAX_LENGTH, SUBMISSION_FIELDS } from '../submissions/validate'
 
 /**
  * The OpenAPI 3.1 description of every public endpoint (SPEC §7). Objects are closed

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
-import { receiveSubmission } from './receive'
+import { receiveSubmission } from '../../submissions/receive'
 
 /** `POST /api/public/submissions` (SPEC §7): 201 with the receipt, or the error shape. */
 export const postSubmission =

@@ -5,8 +5,8 @@ import { THEMES } from '../../constants/themes'
 import { formatCopenhagen } from '../../lib/copenhagenTime'
 import { html, paragraphs, type SafeHtml } from '../../lib/html'
 import type { CallSituation } from '../../public-api/calls/currentCall'
-import { HONEYPOT_FIELD, MAX_PHOTOS, PHOTO_MAX_BYTES } from '../../public-api/submissions/receive'
-import { MAX_LENGTH } from '../../public-api/submissions/validate'
+import { HONEYPOT_FIELD, MAX_PHOTOS, PHOTO_MAX_BYTES } from '../../submissions/receive'
+import { MAX_LENGTH } from '../../submissions/validate'
 
 export type FormValues = Record<string, unknown>
 export type FormErrors = Record<string, string>

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { callSituation } from '../../public-api/calls/currentCall'
 import { ownOrListedOriginsOnly } from '../../public-api/cors'
 import { PublicApiError } from '../../public-api/messages'
-import { receiveSubmission } from '../../public-api/submissions/receive'
+import { receiveSubmission } from '../../submissions/receive'
 import { layout } from '../layout'
 import { renderForm, renderNoCall, renderThanks, type FormValues } from './form'
 

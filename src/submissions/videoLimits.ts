@@ -1,7 +1,7 @@
-import type { Call } from '../../payload-types'
-import { callVideoMaxMinutes, sourceLimitReason } from '../../video/limits'
-import { probe, ProbeError } from '../../video/probe'
-import { validationFailed } from '../messages'
+import type { Call } from '../payload-types'
+import { callVideoMaxMinutes, sourceLimitReason } from '../video/limits'
+import { probe, ProbeError } from '../video/probe'
+import { validationFailed } from '../public-api/messages'
 import type { ReceivedFile } from './multipart'
 
 /**

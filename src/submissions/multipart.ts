@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream'
 import Busboy from 'busboy'
 import type { Request } from 'express'
 
-import { PublicApiError, validationFailed } from '../messages'
+import { PublicApiError, validationFailed } from '../public-api/messages'
 
 export type FileField = 'photos' | 'video'
 

@@ -1,8 +1,8 @@
 import type { Request } from 'express'
 import type { Payload } from 'payload'
 
-import { roleOf } from '../../access'
-import { relationId } from '../../lib/relationId'
+import { roleOf } from '../access'
+import { relationId } from '../lib/relationId'
 
 /**
  * The organisation of the member user who sends a submission while logged in, or undefined for

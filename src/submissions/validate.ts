@@ -1,11 +1,11 @@
 import { email as payloadEmail } from 'payload/shared'
 
-import { MUNICIPALITY_CODES } from '../../constants/municipalities'
-import { ORGANISATION_KINDS, type OrganisationKind } from '../../constants/organisationKinds'
-import { THEME_KEYS, type ThemeKey } from '../../constants/themes'
-import { CVR_PATTERN } from '../../fields/validators'
-import { isSlug } from '../../lib/slugify'
-import type { Bilingual } from '../messages'
+import { MUNICIPALITY_CODES } from '../constants/municipalities'
+import { ORGANISATION_KINDS, type OrganisationKind } from '../constants/organisationKinds'
+import { THEME_KEYS, type ThemeKey } from '../constants/themes'
+import { CVR_PATTERN } from '../fields/validators'
+import { isSlug } from '../lib/slugify'
+import type { Bilingual } from '../public-api/messages'
 
 /** The body of `POST /api/public/submissions` (SPEC §7), after validation. */
 export type SubmissionInput = {
