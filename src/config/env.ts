@@ -29,8 +29,14 @@ export type AppEnv = {
   orphanGraceMinutes: number
   /** Hours after which a temp folder of ours counts as abandoned even when its process seems alive. */
   tempMaxAgeHours: number
+  /** Hours an unfinished tus upload, or a finished one nothing claimed, is kept (issue #11). */
+  uploadExpiryHours: number
+  /** tus upload creations one IP address may make per 15 minutes (a budget of their own). */
+  uploadRateLimit: number
   /** Minutes between the housekeeping sweeps (temp folders, orphan files, clips without a job). */
   sweepEveryMinutes: number
+  /** Minutes after a call's deadline that a submission whose first upload began in time may still be sent. */
+  uploadGraceMinutes: number
   isProduction: boolean
   /**
    * Origins whose cookie-authenticated requests Payload accepts (CSRF): PUBLIC_URL's, any in
@@ -81,7 +87,10 @@ export const readEnv = (env: NodeJS.ProcessEnv = process.env): AppEnv => {
     submissionRateLimit: positiveInt('SUBMISSION_RATE_LIMIT', env.SUBMISSION_RATE_LIMIT, 20),
     orphanGraceMinutes: wholeNumber('ORPHAN_GRACE_MINUTES', env.ORPHAN_GRACE_MINUTES, 60),
     tempMaxAgeHours: positiveInt('TEMP_MAX_AGE_HOURS', env.TEMP_MAX_AGE_HOURS, 24),
+    uploadExpiryHours: positiveInt('UPLOAD_EXPIRY_HOURS', env.UPLOAD_EXPIRY_HOURS, 24),
+    uploadRateLimit: positiveInt('UPLOAD_RATE_LIMIT', env.UPLOAD_RATE_LIMIT, 60),
     sweepEveryMinutes: positiveInt('SWEEP_EVERY_MINUTES', env.SWEEP_EVERY_MINUTES, 60),
+    uploadGraceMinutes: wholeNumber('UPLOAD_GRACE_MINUTES', env.UPLOAD_GRACE_MINUTES, 120),
     isProduction: env.NODE_ENV === 'production',
     trustedOrigins: trustedOrigins(env, port),
   }

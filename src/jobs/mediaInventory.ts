@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 
 import { mediaDir } from '../config/paths'
 import { uploadFileNames } from '../lib/uploadFileNames'
+import { UPLOAD_OWNERS, uploadsDir } from '../uploads/paths'
 
 /**
  * What MEDIA_DIR holds against what the documents name (issue #9, item 4). One function, used by
@@ -63,7 +64,29 @@ const namedFiles = async (payload: Payload, root: string): Promise<Map<string, O
       }
     }
   }
+  for (const file of await tusUploadFiles()) add(file, { collection: 'tus-uploads', id: path.basename(file, '.json') })
   return named
+}
+
+/**
+ * tus uploads (MEDIA_DIR/.uploads/<owner>/, issue #11) are named by their own info file, not by
+ * a document: `<id>.json` and its bytes `<id>` count as named while the info exists. They are
+ * bounded by the upload expiry (src/uploads/expiry.ts), which owns that folder; bytes without
+ * an info file stay orphans here, and the expiry removes them.
+ */
+const tusUploadFiles = async (): Promise<string[]> => {
+  const files: string[] = []
+  for (const owner of UPLOAD_OWNERS) {
+    const dir = uploadsDir(owner)
+    const names = new Set(await fs.readdir(dir).catch(() => [] as string[]))
+    for (const name of names) {
+      if (!name.endsWith('.json')) continue
+      files.push(path.join(dir, name))
+      const bytes = name.slice(0, -'.json'.length)
+      if (names.has(bytes)) files.push(path.join(dir, bytes))
+    }
+  }
+  return files
 }
 
 /** The files a clip's renditions and HLS playlists name, as absolute paths under MEDIA_DIR. */

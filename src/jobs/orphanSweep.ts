@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 
 import { mediaDir } from '../config/paths'
 import { inspectMediaStore } from './mediaInventory'
+import { UPLOADS_FOLDER } from '../uploads/paths'
 import { processAlive } from './tempFiles'
 
 /**
@@ -39,7 +40,8 @@ export const sweepOrphanFiles = async (payload: Payload, { graceMinutes }: { gra
 
   // Attempt folders with no files in them (killed before ffmpeg wrote a byte) are units too.
   const units = new Set<string>(await attemptFolders(root))
-  for (const file of orphanFiles) units.add(ATTEMPT_FOLDER.exec(file)?.[1] ?? file)
+  // MEDIA_DIR/.uploads belongs to the upload expiry (src/uploads/expiry.ts), which knows a claim in flight.
+  for (const file of orphanFiles) if (!file.startsWith(`${UPLOADS_FOLDER}/`)) units.add(ATTEMPT_FOLDER.exec(file)?.[1] ?? file)
 
   const removed: string[] = []
   let kept = 0

@@ -120,7 +120,13 @@ export const openApiDocument = () => ({
     '/submissions': {
       post: {
         summary: 'Send a success story to an open call',
-        description: 'Field names as below, as multipart form fields (files `photos`, up to 5 images, and `video`, one) or as JSON keys. `themes` is a repeated field or a JSON array.',
+        description: [
+          'Field names as below, as multipart form fields (files `photos`, up to 5 images, and `video`, one) or as JSON keys. `themes` is a repeated field or a JSON array.',
+          '',
+          '**Large files, resumable**: upload each file first with tus 1.0.0 (creation extension) to `POST /api/public/uploads`, with `Upload-Length` and `Upload-Metadata` keys `filename`, `filetype`, `call` (the call\'s slug) and `field` (`video` or `photos`); send the bytes with `PATCH` and resume after a dropped connection with `HEAD` (the offset). When every upload has finished, send the submission naming them: `videoUpload` (the id, the last part of the upload\'s `Location`) and `photoUploads` (ids), as JSON keys or form fields. Each id must be finished, made for this call and this field, and is used once; otherwise a 422 names `videoUpload` or `photoUploads` and nothing is stored. A `video` file and a `videoUpload` cannot be sent together.',
+          '',
+          '**Deadline**: a submission with uploads is judged when its first upload was created: begun before the deadline, it may be sent up to `UPLOAD_GRACE_MINUTES` (default 120) after it.',
+        ].join('\n'),
         requestBody: {
           required: true,
           content: { 'application/json': { schema: ref('SubmissionBody') }, 'multipart/form-data': { schema: ref('SubmissionForm') } },
@@ -132,7 +138,7 @@ export const openApiDocument = () => ({
           409: errorResponse('The call is closed or not open yet; the message names the deadline in Danish time'),
           413: errorResponse('Too large'),
           415: errorResponse('Not multipart or JSON, or a file that is not an image (photos) or a video (video)'),
-          422: { description: 'Per-field errors, including a video longer than the call\'s `videoMaxMinutes`, larger than 8K or above 120 fps', content: jsonContent(ref('ValidationError')) },
+          422: { description: 'Per-field errors, including a video longer than the call\'s `videoMaxMinutes`, larger than 8K or above 120 fps, and an upload id that is unknown, unfinished, made for another call or field, or already used', content: jsonContent(ref('ValidationError')) },
           429: errorResponse('Too many submissions from this address'),
         },
       },
@@ -283,9 +289,14 @@ const submissionBody = () => {
     privacyAccepted: { const: true },
     mayContact: { type: 'boolean' },
   }
+  const uploadId = { type: 'string', description: 'The id of a finished tus upload from /api/public/uploads' }
+  const uploads = {
+    videoUpload: { ...uploadId, description: 'The video, uploaded beforehand through tus with `field: video` (instead of a `video` file)' },
+    photoUploads: { type: 'array', maxItems: 5, items: uploadId, description: 'Photos uploaded beforehand through tus with `field: photos`; with `photos` files at most 5 in all' },
+  }
   return {
     type: 'object',
     required: ['call', 'organisationName', 'organisationKind', 'contactName', 'contactEmail', 'partnerCompanyName', 'themes', 'title', 'description', 'privacyAccepted'],
-    properties,
+    properties: { ...properties, ...uploads },
   }
 }

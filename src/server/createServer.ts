@@ -25,6 +25,7 @@ import { siteAssets } from '../site/assets'
 import { submitPage } from '../site/submit'
 import { adminSecurityHeaders, embeddableAnywhere, embeddableFiles, siteSecurityHeaders } from './securityHeaders'
 import { applyTrustProxy } from './trustProxy'
+import { memberUploads, staffUploads } from '../uploads/router'
 import { rememberClientAddress } from '../auth/clientAddress'
 
 export type ServerOptions = {
@@ -71,6 +72,9 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
   app.use('/media', mediaFiles(payload))
   // One budget per IP for everything that writes, shared by the API and the form page.
   const writeLimit = submissionRateLimit(env.submissionRateLimit)
+  // tus resumable uploads (issue #11): before any body parser, each on its own router.
+  app.use('/api/public/uploads', memberUploads(payload, { corsOrigins: env.corsOrigins }))
+  app.use('/api/uploads', staffUploads(payload))
   app.use('/api/public', publicApi(payload, { writeLimit, corsOrigins: env.corsOrigins }))
   app.use('/feed', publicCors(env.corsOrigins), feedsRouter(payload))
   app.use('/indsend', submitPage(payload, { writeLimit, corsOrigins: env.corsOrigins }))

@@ -4,7 +4,6 @@ import express, { type Request, type Response } from 'express'
 import { ValidationError, type Payload } from 'payload'
 
 import type { Call } from '../payload-types'
-import { callStatus } from '../collections/Calls/status'
 import { readEnv } from '../config/env'
 import { isDatabaseBusy } from '../db/busy'
 import { makeTempDir } from '../jobs/tempFiles'
@@ -14,7 +13,10 @@ import { mailRunner, queueSubmissionMails } from '../email/queue'
 import { PublicApiError, validationFailed } from '../public-api/messages'
 import { receiveMultipart, type ReceivedFile } from './multipart'
 import { senderOrganisation } from './sender'
+import { submissionCallStatus } from './deadline'
 import { checkFileTypes, storeSubmission } from './store'
+import { asReceivedFile, checkUploads, claimUploads, firstUploadAt, readUploadIds, UPLOAD_ID_FIELDS, type NamedUpload } from './uploadIds'
+import { refuseVideoPastLimits } from './videoLimits'
 import { SUBMISSION_FIELDS, validateSubmission, type FieldErrors, type SubmissionInput } from './validate'
 
 export const MAX_PHOTOS = 5
@@ -58,18 +60,40 @@ export const receiveSubmission = async (
     if (raw.honeypot) return { kind: 'dropped', receipt: fakeReceipt(raw.fields, receivedAt) }
 
     const call = await findCall(payload, raw.fields.call)
-    assertOpen(call, receivedAt)
+    const ids = readUploadIds(raw.fields, MAX_PHOTOS)
+    // Only reads: nothing is taken before the whole submission has passed its checks.
+    const named = call ? await checkUploads(ids, call) : { uploads: [] as NamedUpload[], errors: {} }
+    assertOpen(call, { receivedAt, firstUploadAt: firstUploadAt(named.uploads), graceMinutes: readEnv().uploadGraceMinutes })
 
     const validated = validateSubmission(raw.fields)
-    const errors: FieldErrors = validated.ok ? {} : { ...validated.errors }
+    const errors: FieldErrors = { ...(validated.ok ? {} : validated.errors), ...ids.errors, ...named.errors }
     const video = raw.files.find((file) => file.field === 'video')
     if (video && !call?.allowVideo) {
       errors.video = { da: 'Denne indkaldelse tager ikke imod video', en: 'This call does not accept video' }
     }
+    if (ids.video && call && !call.allowVideo) {
+      errors.videoUpload = { da: 'Denne indkaldelse tager ikke imod video', en: 'This call does not accept video' }
+    }
+    if (video && ids.video) {
+      errors.videoUpload = { da: 'Send videoen enten som fil eller som upload-id, ikke begge', en: 'Send the video either as a file or as an upload id, not both' }
+    }
+    const photoCount = raw.files.filter((file) => file.field === 'photos').length + ids.photos.length
+    if (photoCount > MAX_PHOTOS && !errors.photoUploads) {
+      errors.photoUploads = { da: `Højst ${MAX_PHOTOS} billeder i alt`, en: `At most ${MAX_PHOTOS} photos in all` }
+    }
     if (!call && !errors.call) errors.call = { da: 'Ukendt indkaldelse', en: 'Unknown call' }
     if (!validated.ok || Object.keys(errors).length > 0) throw validationFailed(errors)
 
-    const files = await checkFileTypes(raw.files)
+    const received = await checkFileTypes(raw.files)
+    // The uploads' content and the video's limits are checked where the bytes lie, before they
+    // are taken: a refused file leaves the upload as it was, for the sender to replace.
+    const uploaded = await checkFileTypes(named.uploads.map(asReceivedFile))
+    const uploadedVideo = uploaded.find((file) => file.field === 'video')
+    if (uploadedVideo) await refuseVideoPastLimits(uploadedVideo, call!).catch(namedAsUpload)
+    const claimErrors = await claimUploads(named.uploads.map((upload, index) => ({ upload, file: uploaded[index] })), dir)
+    if (Object.keys(claimErrors).length > 0) throw validationFailed(claimErrors)
+    // From here on the uploads are consumed: if storing fails, the sender uploads them again.
+    const files = [...received, ...uploaded]
     const senderOrg = await senderOrganisation(payload, req)
     const stored = await storeSubmission(payload, { input: validated.data, call: call!, files, receivedAt, senderOrganisation: senderOrg }, (req, id) =>
       queueSubmissionMails(payload, id, req),
@@ -83,6 +107,12 @@ export const receiveSubmission = async (
   } finally {
     await fs.rm(dir, { recursive: true, force: true })
   }
+}
+
+/** A refusal of the uploaded video names the field the sender used: `videoUpload`. */
+const namedAsUpload = (error: unknown): never => {
+  if (error instanceof PublicApiError && error.fields?.video) throw validationFailed({ videoUpload: error.fields.video })
+  throw error
 }
 
 /** The database stayed locked: nothing was stored, and the sender is told to send again. */
@@ -143,7 +173,7 @@ const readBody = async (payload: Payload, req: Request, res: Response, dir: stri
 /** Only SPEC §7's names are read; `where[…]`, `status`, `editorNotes` and the like are dropped. */
 const whitelist = (body: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(
-    SUBMISSION_FIELDS.filter((name) => Object.hasOwn(body, name)).map((name) => [name, body[name]]),
+    [...SUBMISSION_FIELDS, ...UPLOAD_ID_FIELDS].filter((name) => Object.hasOwn(body, name)).map((name) => [name, body[name]]),
   )
 
 const jsonError = (error: unknown) => {
@@ -179,10 +209,13 @@ const findCall = async (payload: Payload, slug: unknown): Promise<Call | undefin
   return docs[0]
 }
 
-/** SPEC §4: one second late is late. Compared at the moment the request arrived. */
-const assertOpen = (call: Call | undefined, at: Date) => {
+/**
+ * SPEC §4: one second late is late. Compared at the moment the request arrived, or for a
+ * submission sent through uploads at its first upload's creation, within the grace (./deadline.ts).
+ */
+const assertOpen = (call: Call | undefined, moments: Parameters<typeof submissionCallStatus>[1]) => {
   if (!call) return
-  const status = callStatus({ opensAt: call.opensAt, deadline: call.deadline }, at)
+  const status = submissionCallStatus({ opensAt: call.opensAt, deadline: call.deadline }, moments)
   if (status === 'closed') {
     const deadline = new Date(call.deadline)
     throw new PublicApiError(409, 'call_closed', {

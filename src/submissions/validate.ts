@@ -48,7 +48,7 @@ export const SUBMISSION_FIELDS = [
   'privacyAccepted',
   'mayContact',
 ] as const
-export type SubmissionField = (typeof SUBMISSION_FIELDS)[number] | 'photos' | 'video'
+export type SubmissionField = (typeof SUBMISSION_FIELDS)[number] | 'photos' | 'video' | 'videoUpload' | 'photoUploads'
 
 export type FieldErrors = Partial<Record<SubmissionField, Bilingual>>
 export type Validated = { ok: true; data: SubmissionInput } | { ok: false; errors: FieldErrors }

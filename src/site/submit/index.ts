@@ -8,6 +8,8 @@ import { receiveSubmission } from '../../submissions/receive'
 import { layout } from '../layout'
 import { renderForm, renderNoCall, renderThanks, type FormValues } from './form'
 
+const SHOWN_AT: Record<string, string> = { videoUpload: 'video', photoUploads: 'photos' }
+
 const page = (res: Response, status: number, title: string, body: Parameters<typeof layout>[0]['body']) =>
   res
     .status(status)
@@ -60,7 +62,8 @@ export const submitPage = (payload: Payload, { writeLimit, corsOrigins }: { writ
       }
       const values = (error as PublicApiError & { values?: FormValues }).values ?? {}
       if (error.status === 422 && error.fields) {
-        const errors = Object.fromEntries(Object.entries(error.fields).map(([name, text]) => [name, text!.da]))
+        // An upload id's error is shown at the file field it stands for (the page has no field of its own for the id).
+        const errors = Object.fromEntries(Object.entries(error.fields).map(([name, text]) => [SHOWN_AT[name] ?? name, text!.da]))
         return page(res, 422, 'Fejl: Indsend en historie', renderForm(situation.open, { values, errors }))
       }
       page(res, error.status, 'Fejl: Indsend en historie', renderForm(situation.open, { values, errors: {} }, error.text.da))
