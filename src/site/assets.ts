@@ -8,17 +8,21 @@ import express from 'express'
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets')
 const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' }
 
-/** hls.js, the one third-party script, from the installed package (the version npm locked). */
-const HLS_JS = createRequire(import.meta.url).resolve('hls.js/dist/hls.min.js')
+/** The third-party scripts, from the installed packages (the versions npm locked): no CDN. */
+const resolve = createRequire(import.meta.url).resolve
+const HLS_JS = resolve('hls.js/dist/hls.min.js')
+const TUS_JS = resolve('tus-js-client/dist/tus.min.js')
 
-/** The site's stylesheet and scripts, read once: /assets/site.css, submit.js, player.js, hls.min.js. */
+/** The site's stylesheet and scripts, read once: /assets/site.css, submit*.js, player.js, hls.min.js, tus.min.js. */
 export const siteAssets = () => {
   const router = express.Router()
   const files: Record<string, string> = {
     'site.css': path.join(dir, 'site.css'),
     'submit.js': path.join(dir, 'submit.js'),
+    'submit-uploads.js': path.join(dir, 'submit-uploads.js'),
     'player.js': path.join(dir, 'player.js'),
     'hls.min.js': HLS_JS,
+    'tus.min.js': TUS_JS,
   }
   for (const [name, file] of Object.entries(files)) {
     const body = readFileSync(file)

@@ -10,18 +10,23 @@ import { renderForm, renderNoCall, renderThanks, type FormValues } from './form'
 
 const SHOWN_AT: Record<string, string> = { videoUpload: 'video', photoUploads: 'photos' }
 
+/** Deferred, so they run in this order: tus, the resumable uploads on it, the form's enhancement. */
+const SCRIPTS = ['/assets/tus.min.js', '/assets/submit-uploads.js', '/assets/submit.js']
+
 const page = (res: Response, status: number, title: string, body: Parameters<typeof layout>[0]['body']) =>
   res
     .status(status)
     .set('Cache-Control', 'no-store')
     .type('html')
-    .send(layout({ title, body, scripts: ['/assets/submit.js'] }))
+    .send(layout({ title, body, scripts: SCRIPTS }))
 
 /**
  * /indsend (SPEC §8): the submission form of the current call, server-rendered and complete
  * without JavaScript. The form posts here; errors come back as the same page with what was
  * typed still in it and a summary linking to each field. With JavaScript the same POST is sent
- * with an upload progress bar (/assets/submit.js) and its answer replaces the page.
+ * with an upload progress bar (/assets/submit.js) and its answer replaces the page; the video
+ * and photos then go first through tus (/assets/submit-uploads.js) and the POST names their
+ * upload ids instead of carrying the files.
  */
 export const submitPage = (payload: Payload, { writeLimit, corsOrigins }: { writeLimit: RequestHandler; corsOrigins: string[] | '*' }) => {
   const router = express.Router()
