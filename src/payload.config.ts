@@ -25,6 +25,7 @@ import { tempDirPath } from './jobs/tempFiles'
 import { emailAdapter } from './email/adapter'
 import { invalidatesPublicCache } from './public-api/cache'
 import { sendSubmissionMailTask } from './email/task'
+import { clipUploadTranslations } from './components/admin/clipUploadTranslations'
 import { TIME_ZONE } from './lib/copenhagenTime'
 import { formatBytes } from './lib/formatBytes'
 import { refusesUnusableQueryValues } from './lib/queryValuesPlugin'
@@ -70,7 +71,7 @@ export default buildConfig({
     defaultLocale: 'da',
     fallback: true,
   },
-  i18n: { supportedLanguages: { da, en }, fallbackLanguage: 'da' },
+  i18n: { supportedLanguages: { da, en }, fallbackLanguage: 'da', translations: clipUploadTranslations },
   editor: lexicalEditor(),
   db: databaseAdapter(env.databaseUri),
   sharp,

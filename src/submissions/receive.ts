@@ -15,7 +15,7 @@ import { receiveMultipart, type ReceivedFile } from './multipart'
 import { senderOrganisation } from './sender'
 import { submissionCallStatus } from './deadline'
 import { checkFileTypes, storeSubmission } from './store'
-import { asReceivedFile, checkUploads, claimUploads, firstUploadAt, readUploadIds, UPLOAD_ID_FIELDS, type NamedUpload } from './uploadIds'
+import { checkUploadedTypes, checkUploads, claimUploads, firstUploadAt, readUploadIds, UPLOAD_ID_FIELDS, type NamedUpload } from './uploadIds'
 import { refuseVideoPastLimits } from './videoLimits'
 import { SUBMISSION_FIELDS, validateSubmission, type FieldErrors, type SubmissionInput } from './validate'
 
@@ -87,7 +87,7 @@ export const receiveSubmission = async (
     const received = await checkFileTypes(raw.files)
     // The uploads' content and the video's limits are checked where the bytes lie, before they
     // are taken: a refused file leaves the upload as it was, for the sender to replace.
-    const uploaded = await checkFileTypes(named.uploads.map(asReceivedFile))
+    const uploaded = await checkUploadedTypes(named.uploads)
     const uploadedVideo = uploaded.find((file) => file.field === 'video')
     if (uploadedVideo) await refuseVideoPastLimits(uploadedVideo, call!).catch(namedAsUpload)
     const claimErrors = await claimUploads(named.uploads.map((upload, index) => ({ upload, file: uploaded[index] })), dir)

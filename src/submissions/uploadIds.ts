@@ -1,7 +1,8 @@
 import type { Call } from '../payload-types'
-import type { Bilingual } from '../public-api/messages'
+import { validationFailed, type Bilingual } from '../public-api/messages'
 import { claimUpload, readUpload, UploadNotFound, type UploadRecord } from '../uploads/records'
 import type { FileField, ReceivedFile } from './multipart'
+import { checkFileTypes, type CheckedFile } from './store'
 
 /**
  * A submission's files may arrive beforehand, through tus (/api/public/uploads), and be named
@@ -107,6 +108,26 @@ export const asReceivedFile = ({ field, record }: NamedUpload): ReceivedFile => 
   originalName: (record.metadata.filename || (field === 'video' ? 'video' : 'billede')).normalize('NFC').slice(0, 200),
 })
 
+const fieldNameOf = (upload: NamedUpload): UploadIdField => (upload.field === 'video' ? 'videoUpload' : 'photoUploads')
+
+/**
+ * The named uploads' real types, read where their bytes lie (before anything is taken). Between
+ * checkUploads and this read another submission may have claimed one of them (two senders with
+ * the same id): its bytes are gone, so the read fails with ENOENT. That is the sender's race to
+ * lose, as at the claim: a 422 on the field (UploadNotFound), not a 500.
+ */
+export const checkUploadedTypes = async (uploads: NamedUpload[]): Promise<CheckedFile[]> => {
+  try {
+    return await checkFileTypes(uploads.map(asReceivedFile))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    for (const upload of uploads) {
+      if (!(await readUpload(upload.record.id))) throw validationFailed({ [fieldNameOf(upload)]: unknownOrUsed(upload.record.id) })
+    }
+    throw error
+  }
+}
+
 /**
  * Takes the uploads for good, into the intake's temp folder, and points the files at their new
  * place. Another submission that claimed one of them first wins: this one gets a 422 for that
@@ -122,7 +143,7 @@ export const claimUploads = async <T extends ReceivedFile>(
       file.path = await claimUpload(upload.record.id, intoDir)
     } catch (error) {
       if (!(error instanceof UploadNotFound)) throw error
-      return { [upload.field === 'video' ? 'videoUpload' : 'photoUploads']: unknownOrUsed(upload.record.id) }
+      return { [fieldNameOf(upload)]: unknownOrUsed(upload.record.id) }
     }
   }
   return {}

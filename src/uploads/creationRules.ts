@@ -43,9 +43,18 @@ const findCall = async (payload: Payload, slug: string): Promise<Call | undefine
   return docs[0]
 }
 
-/** SPEC §4, as the multipart intake judges it: at the moment the creation arrived. */
+const toSecond = (value: Date | string): number => Math.floor(new Date(value).getTime() / 1000)
+
+/**
+ * SPEC §4 at the moment the creation arrived, with the deadline rule's grace (README,
+ * "Submissions"; src/submissions/deadline.ts): a submission whose first upload began in time may
+ * be sent up to UPLOAD_GRACE_MINUTES after the deadline, so its later files (a photo after the
+ * video) must still be creatable then. An upload begun late is no ticket: the intake judges the
+ * submission by its earliest upload, and refuses it when that one began after the deadline.
+ */
 const assertOpen = (call: Call, at: Date) => {
   const status = callStatus({ opensAt: call.opensAt, deadline: call.deadline }, at)
+  if (status === 'closed' && toSecond(at) <= toSecond(call.deadline) + readEnv().uploadGraceMinutes * 60) return
   if (status === 'closed') {
     const deadline = new Date(call.deadline)
     throw new PublicApiError(409, 'call_closed', {

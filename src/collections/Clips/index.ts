@@ -9,6 +9,7 @@ import { toOptions } from '../../constants/options'
 import { readClips } from './access/publicClips'
 import { captionsField } from './captionsField'
 import { consentFields } from './consentFields'
+import { fromUploadEndpoint } from './endpoints/fromUpload'
 import { reprocessEndpoint } from './endpoints/reprocess'
 import { deriveConsentState } from './hooks/deriveConsentState'
 import { queueProcessing, refuseStalePipelineWrite, removeOutputs, resetOnNewFile } from './hooks/queueProcessing'
@@ -39,7 +40,7 @@ export const Clips: CollectionConfig = {
     focalPoint: false,
     handlers: [missingFileIsNotFound],
   },
-  endpoints: [reprocessEndpoint],
+  endpoints: [fromUploadEndpoint, reprocessEndpoint],
   hooks: {
     beforeOperation: [refuseNonVideo],
     beforeChange: [freshForeignRowIds, refuseStalePipelineWrite, deriveConsentState, resetOnNewFile],
@@ -77,6 +78,12 @@ export const Clips: CollectionConfig = {
     },
     captionsField,
     ...consentFields,
+    {
+      // Large videos through tus (issue #11): resumable, beside Payload's own upload for small files.
+      name: 'resumableUpload',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/admin/ClipTusUpload#ClipTusUpload' } },
+    },
     {
       name: 'processingStatus',
       type: 'ui',

@@ -21,6 +21,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ClipTusUpload as ClipTusUpload_cb76dc8a77e84b0e1e6c86c565241289 } from '../../../components/admin/ClipTusUpload'
 import { ClipProcessing as ClipProcessing_755fa22366d6cbebd5ce24124e64f0e9 } from '../../../components/admin/ClipProcessing'
 import { ClipStatusCell as ClipStatusCell_1a0e334c782c373e679efc035444d8ab } from '../../../components/admin/ClipCells'
 import { ClipOutputs as ClipOutputs_36d02541b5e7403237804015a2c68cf9 } from '../../../components/admin/ClipOutputs'
@@ -53,6 +54,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/admin/ClipTusUpload#ClipTusUpload": ClipTusUpload_cb76dc8a77e84b0e1e6c86c565241289,
   "/components/admin/ClipProcessing#ClipProcessing": ClipProcessing_755fa22366d6cbebd5ce24124e64f0e9,
   "/components/admin/ClipCells#ClipStatusCell": ClipStatusCell_1a0e334c782c373e679efc035444d8ab,
   "/components/admin/ClipOutputs#ClipOutputs": ClipOutputs_36d02541b5e7403237804015a2c68cf9,
