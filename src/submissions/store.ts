@@ -80,7 +80,7 @@ export const storeSubmission = async (
   const create = async <T extends { id: number | string }>(collection: CollectionSlug, data: Record<string, unknown>, file?: CheckedFile) => {
     const filePath = file ? await named(file, input.title) : undefined
     const doc = (await payload
-      .create({ collection, data: data as never, filePath, overrideAccess: true, depth: 0, req })
+      .create({ collection, data: data as never, ...fileArgument(file, filePath), overrideAccess: true, depth: 0, req })
       .catch((error: unknown) => {
         // A file that looked like an image or a video but cannot be read is the sender's to fix;
         // a database that is busy or failing is not.
@@ -151,6 +151,20 @@ const unreadable = (file: CheckedFile, error: unknown) => {
       en: `"${file.originalName}" could not be read and was not stored: ${reason}`,
     },
   })
+}
+
+/**
+ * How Payload gets a stored file. `filePath` makes Payload read the whole file into memory
+ * (getFileByPath's readFile), and Node refuses to read a file of 2 GiB or more at all: a 1–2 GB
+ * phone video would cost its size in RAM or be refused as unreadable. A video goes as a temp
+ * file instead (empty data, `tempFilePath`): Payload sniffs its head from disk and copies it
+ * into place without buffering it. Photos (≤ 20 MB) keep `filePath`: sharp reads them anyway.
+ */
+const fileArgument = (file: CheckedFile | undefined, filePath: string | undefined) => {
+  if (!file || !filePath || file.field !== 'video') return { filePath }
+  return {
+    file: { name: path.basename(filePath), data: Buffer.alloc(0), tempFilePath: filePath, mimetype: file.mime, size: file.size },
+  }
 }
 
 /** Gives a received file a readable, safe name with the extension of what it really is. */
