@@ -7,13 +7,12 @@ import type { Call } from '../payload-types'
 import { readEnv } from '../config/env'
 import { isDatabaseBusy } from '../db/busy'
 import { makeTempDir } from '../jobs/tempFiles'
-import { formatCopenhagen } from '../lib/copenhagenTime'
 import { isSlug } from '../lib/slugify'
 import { mailRunner, queueSubmissionMails } from '../email/queue'
 import { PublicApiError, validationFailed } from '../public-api/messages'
 import { receiveMultipart, type ReceivedFile } from './multipart'
 import { senderOrganisation } from './sender'
-import { submissionCallStatus } from './deadline'
+import { refuseUnlessOpen, submissionCallStatus } from './deadline'
 import { checkFileTypes, storeSubmission } from './store'
 import { checkUploadedTypes, checkUploads, claimUploads, firstUploadAt, readUploadIds, UPLOAD_ID_FIELDS, type NamedUpload } from './uploadIds'
 import { refuseVideoPastLimits } from './videoLimits'
@@ -216,20 +215,7 @@ const findCall = async (payload: Payload, slug: unknown): Promise<Call | undefin
 const assertOpen = (call: Call | undefined, moments: Parameters<typeof submissionCallStatus>[1]) => {
   if (!call) return
   const status = submissionCallStatus({ opensAt: call.opensAt, deadline: call.deadline }, moments)
-  if (status === 'closed') {
-    const deadline = new Date(call.deadline)
-    throw new PublicApiError(409, 'call_closed', {
-      da: `Indkaldelsen "${call.title}" lukkede ${formatCopenhagen(deadline)} (dansk tid). Der kan ikke længere indsendes.`,
-      en: `The call "${call.title}" closed on ${formatCopenhagen(deadline, 'en')} (Danish time). Submissions are no longer accepted.`,
-    })
-  }
-  if (status === 'upcoming') {
-    const opens = new Date(call.opensAt)
-    throw new PublicApiError(409, 'call_not_open', {
-      da: `Indkaldelsen "${call.title}" åbner først ${formatCopenhagen(opens)} (dansk tid).`,
-      en: `The call "${call.title}" opens on ${formatCopenhagen(opens, 'en')} (Danish time).`,
-    })
-  }
+  refuseUnlessOpen(call, status)
 }
 
 const fakeReceipt = (fields: Record<string, unknown>, at: Date): Receipt => ({

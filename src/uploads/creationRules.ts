@@ -4,9 +4,9 @@ import type { Payload } from 'payload'
 import type { Call } from '../payload-types'
 import { callStatus } from '../collections/Calls/status'
 import { readEnv } from '../config/env'
-import { formatCopenhagen } from '../lib/copenhagenTime'
 import { isSlug } from '../lib/slugify'
 import { PublicApiError, validationFailed, type Bilingual } from '../public-api/messages'
+import { refuseUnlessOpen } from '../submissions/deadline'
 import { PHOTO_MAX_BYTES } from '../submissions/receive'
 import { parseUploadMetadata } from './metadata'
 
@@ -55,20 +55,7 @@ const toSecond = (value: Date | string): number => Math.floor(new Date(value).ge
 const assertOpen = (call: Call, at: Date) => {
   const status = callStatus({ opensAt: call.opensAt, deadline: call.deadline }, at)
   if (status === 'closed' && toSecond(at) <= toSecond(call.deadline) + readEnv().uploadGraceMinutes * 60) return
-  if (status === 'closed') {
-    const deadline = new Date(call.deadline)
-    throw new PublicApiError(409, 'call_closed', {
-      da: `Indkaldelsen "${call.title}" lukkede ${formatCopenhagen(deadline)} (dansk tid). Der kan ikke længere indsendes.`,
-      en: `The call "${call.title}" closed on ${formatCopenhagen(deadline, 'en')} (Danish time). Submissions are no longer accepted.`,
-    })
-  }
-  if (status === 'upcoming') {
-    const opens = new Date(call.opensAt)
-    throw new PublicApiError(409, 'call_not_open', {
-      da: `Indkaldelsen "${call.title}" åbner først ${formatCopenhagen(opens)} (dansk tid).`,
-      en: `The call "${call.title}" opens on ${formatCopenhagen(opens, 'en')} (Danish time).`,
-    })
-  }
+  refuseUnlessOpen(call, status)
 }
 
 /**
