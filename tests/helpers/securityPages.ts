@@ -78,3 +78,13 @@ export const frameFromForeignPage = async (page: Page, site: FramingSite, src: s
   const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '')
   return { url: frame.url(), text }
 }
+
+/** A Content-Security-Policy header as directive → sources. */
+export const cspOf = (res: Response): Record<string, string[]> =>
+  Object.fromEntries(
+    (res.headers.get('content-security-policy') ?? '')
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name, sources]),
+  )

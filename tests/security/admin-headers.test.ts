@@ -5,14 +5,14 @@
  * nothing else. Proven in Chromium: logging in, a collection list and a document open with
  * nothing refused by the policy and nothing fetched from another host.
  */
-import path from 'node:path'
 
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { launchChromium } from '../helpers/browser'
-import { startAppProcess, stopAppProcess, type AppProcess } from '../helpers/process'
-import { frameFromForeignPage, recordCspViolations, recordForeignRequests, startFramingSite, type FramingSite } from '../helpers/securityPages'
+import { logInToAdmin, startAdminDevApp } from '../helpers/adminDev'
+import { stopAppProcess, type AppProcess } from '../helpers/process'
+import { cspOf, frameFromForeignPage, recordCspViolations, recordForeignRequests, startFramingSite, type FramingSite } from '../helpers/securityPages'
 
 const ADMIN = { email: 'redaktoer@example.dk', password: 'en-lang-adgangskode-1' }
 
@@ -25,19 +25,7 @@ let violations: string[]
 
 beforeAll(async () => {
   // Next compiles on demand (`npm run dev`), with its own database and the demo content.
-  app = await startAppProcess(
-    {
-      ...process.env,
-      NODE_ENV: 'development',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      RUN_JOBS: 'false',
-      DATABASE_URI: `file:${path.join(process.env.B2C_TEST_ROOT!, 'admin', 'b2c.sqlite')}`,
-    },
-    300_000,
-  )
-  // Next's dev server takes its own resources (HMR) only from the host it was started on.
-  base = app.url.replace('127.0.0.1', 'localhost')
+  ;({ app, base } = await startAdminDevApp('admin', ADMIN, { runJobs: false }))
   browser = await launchChromium()
   framing = await startFramingSite('localhost')
   context = await browser.newContext()
@@ -49,14 +37,6 @@ afterAll(async () => {
   if (app) await stopAppProcess(app.child)
 })
 
-const cspOf = (res: Response) =>
-  Object.fromEntries(
-    (res.headers.get('content-security-policy') ?? '')
-      .split(';')
-      .map((part) => part.trim().split(/\s+/))
-      .filter(([name]) => name)
-      .map(([name, ...sources]) => [name, sources]),
-  )
 
 test('the login page forbids framing, runs only nonce\'d scripts, and is kept by no cache', async () => {
   const res = await fetch(`${base}/admin/login`)
@@ -94,11 +74,7 @@ test('in Chromium: log in, a collection list and a document, nothing refused by 
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
 
-  await openAdmin(page, '/admin/login')
-  await page.locator('input[name="email"]').fill(ADMIN.email)
-  await page.locator('input[name="password"]').fill(ADMIN.password)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL((url) => url.pathname === '/admin', { timeout: 240_000 })
+  await logInToAdmin(page, base, ADMIN)
 
   await openAdmin(page, '/admin/collections/stories')
   const firstStory = page.locator('table tbody tr').first().locator('a').first()

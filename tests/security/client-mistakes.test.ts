@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createClient } from '@libsql/client'
 
 import { login, type Client } from '../helpers/http'
+import { createDoc, countDocs } from '../helpers/staffDocs'
 import { startApiProcess } from '../helpers/apiProcess'
 import { makeTestVideo } from '../helpers/media'
 import { makeTestPhoto } from '../helpers/photos'
@@ -59,17 +60,9 @@ afterAll(async () => {
 
 type Doc = Record<string, unknown> & { id: number | string }
 
-const created = async (collection: string, data: Record<string, unknown>): Promise<Doc> => {
-  const res = await admin.request(`/api/${collection}?draft=true`, { method: 'POST', json: data })
-  const body = (await res.json()) as { doc: Doc }
-  if (res.status !== 201) throw new Error(`creating ${collection} failed: ${res.status} ${JSON.stringify(body)}`)
-  return body.doc
-}
+const created = (collection: string, data: Record<string, unknown>) => createDoc<Doc>(admin, collection, data)
 
-const count = async (collection: string) => {
-  const res = await admin.request(`/api/${collection}?limit=1&depth=0&draft=true`)
-  return ((await res.json()) as { totalDocs: number }).totalDocs
-}
+const count = (collection: string) => countDocs(admin, collection)
 
 const { withLog } = serverLog(() => app)
 

@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core'
 import { launchChromium } from '../helpers/browser'
 import { expectFirstVideoPlays } from '../helpers/pages'
 import { makeTestPhoto } from '../helpers/photos'
-import { frameFromForeignPage, recordCspViolations, recordForeignRequests, startFramingSite, type FramingSite } from '../helpers/securityPages'
+import { cspOf, frameFromForeignPage, recordCspViolations, recordForeignRequests, startFramingSite, type FramingSite } from '../helpers/securityPages'
 import { useServer } from '../helpers/server'
 import { buildCatalogue } from '../public-api/fixtures'
 
@@ -42,14 +42,6 @@ afterAll(async () => {
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.current.url}${path}`, { headers })
 
 /** The CSP as a map of directive → sources. */
-const cspOf = (res: Response) =>
-  Object.fromEntries(
-    (res.headers.get('content-security-policy') ?? '')
-      .split(';')
-      .map((part) => part.trim().split(/\s+/))
-      .filter(([name]) => name)
-      .map(([name, ...sources]) => [name, sources]),
-  )
 
 const expectCommonHeaders = (res: Response) => {
   expect(res.headers.get('x-content-type-options')).toBe('nosniff')

@@ -11,6 +11,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 
 import { client, login, type Client } from '../helpers/http'
+import { createDoc, countDocs } from '../helpers/staffDocs'
 import { startApiProcess } from '../helpers/apiProcess'
 import { makeTestVideo } from '../helpers/media'
 import { makeTestPhoto } from '../helpers/photos'
@@ -34,17 +35,9 @@ type Doc = Record<string, unknown> & { id: number }
 type FieldError = { path: string; message: string }
 type ErrorBody = { errors: { name: string; message: string; data: { collection: string; errors: FieldError[] } }[] }
 
-const created = async (collection: string, data: Record<string, unknown>, as: Client = admin): Promise<Doc> => {
-  const res = await as.request(`/api/${collection}?draft=true`, { method: 'POST', json: data })
-  const body = (await res.json()) as { doc: Doc }
-  if (res.status !== 201) throw new Error(`creating ${collection} failed: ${res.status} ${JSON.stringify(body)}`)
-  return body.doc
-}
+const created = (collection: string, data: Record<string, unknown>, as: Client = admin) => createDoc<Doc>(as, collection, data)
 
-const count = async (collection: string) => {
-  const res = await admin.request(`/api/${collection}?limit=1&depth=0&draft=true`)
-  return ((await res.json()) as { totalDocs: number }).totalDocs
-}
+const count = (collection: string) => countDocs(admin, collection)
 
 const read = async (collection: string, id: number) =>
   (await (await admin.request(`/api/${collection}/${id}?depth=0&draft=true`)).json()) as Doc

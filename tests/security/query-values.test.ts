@@ -12,6 +12,7 @@ import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 
 import { client, login, type Client } from '../helpers/http'
+import { createDoc } from '../helpers/staffDocs'
 import { startApiProcess } from '../helpers/apiProcess'
 import { makeTestPhoto } from '../helpers/photos'
 import { stopAppProcess, type AppProcess } from '../helpers/process'
@@ -39,12 +40,7 @@ const sqliteOnly = <T>(...cases: T[]): T[] => (onSqlite ? cases : [])
 type Doc = Record<string, unknown> & { id: number }
 const ids = { housing: 0, department: 0, company: 0, media: 0, a: 0, b: 0 }
 
-const created = async (collection: string, data: Record<string, unknown>, as: Client = admin): Promise<Doc> => {
-  const res = await as.request(`/api/${collection}`, { method: 'POST', json: data })
-  const body = (await res.json()) as { doc: Doc }
-  if (res.status !== 201) throw new Error(`creating ${collection} failed: ${res.status} ${JSON.stringify(body)}`)
-  return body.doc
-}
+const created = (collection: string, data: Record<string, unknown>, as: Client = admin) => createDoc<Doc>(as, collection, data, { draft: false })
 
 const story = (data: Record<string, unknown>) => ({
   summary: 'Et lokalt værksted har lært unge at reparere cykler.',
