@@ -29,25 +29,23 @@ const siteDirectives = (publicOrigin: string): Directives => ({
   'frame-ancestors': ["'none'"],
 })
 
+/** This request's nonce, drawn by `adminSecurityHeaders`. */
+const NONCE = (_req: IncomingMessage, res: ServerResponse) => `'nonce-${(res as ServerResponse & { locals: { cspNonce: string } }).locals.cspNonce}'`
+
 /**
  * Payload's admin (Next): React renders inline styles, so styles stay 'unsafe-inline'; scripts
  * need this request's nonce, which Next puts on its own tags, and whatever those load is trusted
  * ('strict-dynamic'), so an injected inline script still cannot run. Development adds
- * 'unsafe-eval' for React's dev tooling. Payload's code field (the captions' WebVTT) loads the
- * Monaco editor from cdn.jsdelivr.net, the admin's only third-party host: its scripts come in
- * through 'strict-dynamic', its stylesheet and font are listed here.
+ * 'unsafe-eval' for React's dev tooling. Nothing comes from another host: the admin loads only
+ * what our build serves (the captions are a plain textarea, not Monaco from a CDN).
  */
-const MONACO_CDN = 'https://cdn.jsdelivr.net'
-/** This request's nonce, drawn by `adminSecurityHeaders`. */
-const NONCE = (_req: IncomingMessage, res: ServerResponse) => `'nonce-${(res as ServerResponse & { locals: { cspNonce: string } }).locals.cspNonce}'`
-
 const adminDirectives = (publicOrigin: string, dev: boolean): Directives => ({
   'default-src': ["'self'"],
   'script-src': ["'self'", NONCE, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
-  'style-src': ["'self'", "'unsafe-inline'", MONACO_CDN],
+  'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", publicOrigin, 'data:', 'blob:'],
   'media-src': ["'self'", publicOrigin, 'blob:'],
-  'font-src': ["'self'", 'data:', MONACO_CDN],
+  'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],
   'worker-src': ["'self'", 'blob:'],
   'frame-src': ["'self'"],

@@ -91,6 +91,24 @@ test('in Chromium: log in, a collection list and a document, nothing refused by 
   await page.close()
 }, 600_000)
 
+test('in Chromium: a clip\'s captions are editable with nothing loaded from another host (no Monaco from a CDN)', async () => {
+  const page = await context.newPage()
+  const foreign = recordForeignRequests(page, base)
+  await openAdmin(page, '/admin/collections/clips')
+  const firstClip = page.locator('table tbody tr').first().locator('a').first()
+  await firstClip.waitFor({ timeout: 240_000 })
+  await firstClip.click()
+  await page.waitForURL(/\/admin\/collections\/clips\/\d+/, { timeout: 240_000 })
+  // The demo clip's Danish captions, in a field the editor can type in.
+  const captions = page.locator('textarea[name="captions.0.vtt"]')
+  await expect(captions.inputValue({ timeout: 240_000 })).resolves.toContain('Dette er et demoklip.')
+  await expect(captions.isEditable()).resolves.toBe(true)
+
+  expect(violations).toEqual([])
+  expect(foreign).toEqual([])
+  await page.close()
+}, 600_000)
+
 test('a page on another port of the same host cannot frame the logged-in user list', async () => {
   const page = await context.newPage()
   const users = `${base}/admin/collections/users`

@@ -34,10 +34,12 @@ export const captionsField: ArrayField = {
     },
     {
       name: 'vtt',
-      type: 'code',
+      // A plain textarea, not Payload's `code` field: that one loads the Monaco editor from a
+      // public CDN, so the captions would be blank offline and under our admin's CSP.
+      type: 'textarea',
       required: true,
       label: { da: 'WebVTT eller SRT', en: 'WebVTT or SRT' },
-      admin: { language: 'plaintext', description: { da: 'Indsæt filens indhold. SRT omdannes til WebVTT.', en: 'Paste the file. SRT is converted to WebVTT.' } },
+      admin: { rows: 12, description: { da: 'Indsæt filens indhold. SRT omdannes til WebVTT.', en: 'Paste the file. SRT is converted to WebVTT.' } },
       validate: (value: string | null | undefined) => {
         if (!value) return 'Undertekstfilen mangler / The caption file is missing'
         try {
