@@ -10,8 +10,8 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { launchChromium } from '../helpers/browser'
-import { logInToAdmin, startAdminDevApp } from '../helpers/adminDev'
-import { stopAppProcess, type AppProcess } from '../helpers/process'
+import { ADMIN_DEV_START_MS, logInToAdmin, startAdminDevApp, stopAdminDevApp } from '../helpers/adminDev'
+import type { AppProcess } from '../helpers/process'
 import { cspOf, frameFromForeignPage, recordCspViolations, recordForeignRequests, startFramingSite, type FramingSite } from '../helpers/securityPages'
 
 const ADMIN = { email: 'redaktoer@example.dk', password: 'en-lang-adgangskode-1' }
@@ -30,11 +30,11 @@ beforeAll(async () => {
   framing = await startFramingSite('localhost')
   context = await browser.newContext()
   violations = await recordCspViolations(context)
-}, 360_000)
+}, ADMIN_DEV_START_MS)
 afterAll(async () => {
   await browser?.close()
   await framing?.close()
-  if (app) await stopAppProcess(app.child)
+  await stopAdminDevApp(app)
 })
 
 
@@ -94,15 +94,19 @@ test('in Chromium: log in, a collection list and a document, nothing refused by 
 test('in Chromium: a clip\'s captions are editable with nothing loaded from another host (no Monaco from a CDN)', async () => {
   const page = await context.newPage()
   const foreign = recordForeignRequests(page, base)
-  await openAdmin(page, '/admin/collections/clips')
-  const firstClip = page.locator('table tbody tr').first().locator('a').first()
-  await firstClip.waitFor({ timeout: 240_000 })
-  await firstClip.click()
-  await page.waitForURL(/\/admin\/collections\/clips\/\d+/, { timeout: 240_000 })
+  // The demo clip with captions, opened as an editor does from the list (its address).
+  const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
+  const { token } = (await login.json()) as { token: string }
+  const clips = await fetch(`${base}/api/clips?depth=0&limit=100`, { headers: { authorization: `JWT ${token}` } })
+  const clip = ((await clips.json()) as { docs: { id: number; captions?: unknown[] }[] }).docs.find((doc) => doc.captions?.length)!
+  await openAdmin(page, `/admin/collections/clips/${clip.id}`)
   // The demo clip's Danish captions, in a field the editor can type in.
   const captions = page.locator('textarea[name="captions.0.vtt"]')
-  await expect(captions.inputValue({ timeout: 240_000 })).resolves.toContain('Dette er et demoklip.')
-  await expect(captions.isEditable()).resolves.toBe(true)
+  const original = await captions.inputValue({ timeout: 240_000 })
+  expect(original).toContain('Dette er et demoklip.')
+  // `fill` waits until the form lets the editor type (it is read-only while the document loads).
+  await captions.fill(`${original}\nNOTE redigeret`, { timeout: 240_000 })
+  await expect(captions.inputValue()).resolves.toContain('NOTE redigeret')
 
   expect(violations).toEqual([])
   expect(foreign).toEqual([])

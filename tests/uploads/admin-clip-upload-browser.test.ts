@@ -18,7 +18,8 @@ import type { Browser, Page } from 'playwright-core'
 import type { Clip } from '../../src/payload-types'
 import { launchChromium } from '../helpers/browser'
 import { makeTestVideo } from '../helpers/media'
-import { startAppProcess, stopAppProcess, type AppProcess } from '../helpers/process'
+import { ADMIN_DEV_START_MS, logInToAdmin, startAdminDevApp, stopAdminDevApp } from '../helpers/adminDev'
+import type { AppProcess } from '../helpers/process'
 
 const ADMIN = { email: 'redaktoer@example.dk', password: 'en-lang-adgangskode-1' }
 
@@ -44,11 +45,7 @@ const largeVideo = async (name: string) => {
 
 const loggedInPage = async (): Promise<Page> => {
   const page = await browser.newPage()
-  await page.goto(`${base}/admin/login`, { timeout: 240_000 })
-  await page.locator('input[name="email"]').fill(ADMIN.email)
-  await page.locator('input[name="password"]').fill(ADMIN.password)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL((url) => url.pathname === '/admin', { timeout: 240_000 })
+  await logInToAdmin(page, base, ADMIN)
   return page
 }
 
@@ -64,25 +61,13 @@ const originalSha = async (token: string, clip: Clip) => {
 }
 
 beforeAll(async () => {
-  app = await startAppProcess(
-    {
-      ...process.env,
-      NODE_ENV: 'development',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      // The app runs the pipeline itself, as in production.
-      RUN_JOBS: 'true',
-      DATABASE_URI: `file:${path.join(process.env.B2C_TEST_ROOT!, 'admin-clip-upload', 'b2c.sqlite')}`,
-    },
-    300_000,
-  )
-  // Next's dev server takes its own resources (HMR) only from the host it was started on.
-  base = app.url.replace('127.0.0.1', 'localhost')
+  // The app runs the pipeline itself, as in production.
+  ;({ app, base } = await startAdminDevApp('admin-clip-upload', ADMIN, { runJobs: true }))
   browser = await launchChromium()
-}, 360_000)
+}, ADMIN_DEV_START_MS)
 afterAll(async () => {
   await browser?.close()
-  if (app) await stopAppProcess(app.child)
+  await stopAdminDevApp(app)
 })
 
 /** The clip as the REST API gives it to the administrator, once its pipeline has ended. */
