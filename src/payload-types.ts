@@ -65,6 +65,7 @@ export interface Config {
     tasks: {
       processClip: TaskProcessClip;
       sendSubmissionMail: TaskSendSubmissionMail;
+      expireUploads: TaskExpireUploads;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -832,7 +833,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'processClip' | 'sendSubmissionMail' | 'schedulePublish';
+        taskSlug: 'inline' | 'processClip' | 'sendSubmissionMail' | 'expireUploads' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -865,7 +866,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'processClip' | 'sendSubmissionMail' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'processClip' | 'sendSubmissionMail' | 'expireUploads' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1380,6 +1381,16 @@ export interface TaskSendSubmissionMail {
   };
   output: {
     skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireUploads".
+ */
+export interface TaskExpireUploads {
+  input?: unknown;
+  output: {
+    removed?: number | null;
   };
 }
 /**

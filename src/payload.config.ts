@@ -25,6 +25,7 @@ import { tempDirPath } from './jobs/tempFiles'
 import { emailAdapter } from './email/adapter'
 import { invalidatesPublicCache } from './public-api/cache'
 import { sendSubmissionMailTask } from './email/task'
+import { expireUploadsTask } from './uploads/expiryTask'
 import { clipUploadTranslations } from './components/admin/clipUploadTranslations'
 import { TIME_ZONE } from './lib/copenhagenTime'
 import { formatBytes } from './lib/formatBytes'
@@ -89,11 +90,10 @@ export default buildConfig({
     uploadTimeout: 60 * 60 * 1000,
   },
   jobs: {
-    tasks: [processClipTask, sendSubmissionMailTask],
-    // Scheduled publishing runs on `default` by cron; transcoding on `video` and mail on `mail`
-    // are run by our own runners (src/jobs/queueRunner.ts), which start a job the moment it is
-    // queued.
-    // RUN_JOBS=false leaves both to `npm run worker`.
+    tasks: [processClipTask, sendSubmissionMailTask, expireUploadsTask],
+    // Scheduled publishing runs on `default` by cron; transcoding on `video`, mail on `mail` and
+    // the upload expiry on `housekeeping` are run by our own runners (src/jobs/queueRunner.ts),
+    // which start a job the moment it is queued. RUN_JOBS=false leaves them to `npm run worker`.
     autoRun: env.runJobs ? [{ cron: '* * * * *', queue: 'default', limit: 10 }] : [],
     shouldAutoRun: () => readEnv().runJobs,
     // No HTTP user may run, queue or cancel jobs; the Local API our runners use overrides this.

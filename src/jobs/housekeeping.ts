@@ -4,18 +4,19 @@ import { readEnv } from '../config/env'
 import { leaseSeconds } from '../video/lease'
 import { sweepOrphanFiles } from './orphanSweep'
 import { reconcileClipJobs } from './reconcileClips'
-import { sweepTempDirs } from './tempFiles'
-import { expireUploads } from '../uploads/expiry'
+import { sweepTempDirs, tempRoots } from './tempFiles'
+import { queueUploadExpiry } from '../uploads/expiryTask'
 
 /**
  * The clean-up after crashes (issue #9, items 3 and 4), at start and every SWEEP_EVERY_MINUTES:
- * - every process: temp folders of processes that are gone (a web process killed mid-upload
+ * - every process: temp folders (os.tmpdir() and MEDIA_DIR/.tmp) of processes that are gone (a web process killed mid-upload
  *   is swept by its own successor at once);
  * - processes that run jobs: clips that say queued/processing without a job get one, and files
- *   under MEDIA_DIR that no document names are removed after ORPHAN_GRACE_MINUTES, and tus
- *   uploads (MEDIA_DIR/.uploads) unfinished or unclaimed for UPLOAD_EXPIRY_HOURS are deleted.
- * Timers, not Payload jobs: each sweep is idempotent and safe to run in several processes at
- * once, and a job would need its own row (and a migration) for work that keeps no state.
+ *   under MEDIA_DIR that no document names are removed after ORPHAN_GRACE_MINUTES, and the
+ *   expiry of tus uploads (MEDIA_DIR/.uploads, UPLOAD_EXPIRY_HOURS) is queued as a job.
+ * The sweeps are timers, not Payload jobs: each is idempotent and safe to run in several
+ * processes at once, and keeps no state worth a row. The upload expiry is a job because the
+ * issue asks for it on the queue: its runs (and failures) are then on record for editors.
  * Returns a function that stops the schedule and waits for a sweep in progress.
  */
 export const startHousekeeping = (payload: Payload, { runJobs }: { runJobs: boolean }): (() => Promise<void>) => {
@@ -30,11 +31,11 @@ export const startHousekeeping = (payload: Payload, { runJobs }: { runJobs: bool
     }
   }
   const sweep = async () => {
-    await step('temp sweep', () => sweepTempDirs(payload, { maxAgeHours: env.tempMaxAgeHours }))
+    for (const root of tempRoots()) await step('temp sweep', () => sweepTempDirs(payload, { maxAgeHours: env.tempMaxAgeHours, root }))
     if (!runJobs) return
     // Files first: the jobs the reconcile queues then start on a swept store.
     await step('media sweep', () => sweepOrphanFiles(payload, { graceMinutes: env.orphanGraceMinutes }))
-    await step('upload expiry', () => expireUploads(payload, { expiryHours: env.uploadExpiryHours }))
+    await step('upload expiry', () => queueUploadExpiry(payload))
     await step('clip job reconcile', () => reconcileClipJobs(payload, { settleSeconds: leaseSeconds() }))
   }
   let running = sweep()

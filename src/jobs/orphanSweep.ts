@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import { mediaDir } from '../config/paths'
 import { inspectMediaStore } from './mediaInventory'
 import { UPLOADS_FOLDER } from '../uploads/paths'
-import { processAlive } from './tempFiles'
+import { MEDIA_TEMP_FOLDER, processAlive } from './tempFiles'
 
 /**
  * A transcode attempt's own folders (src/video/processClip.ts): its work folder
@@ -40,8 +40,12 @@ export const sweepOrphanFiles = async (payload: Payload, { graceMinutes }: { gra
 
   // Attempt folders with no files in them (killed before ffmpeg wrote a byte) are units too.
   const units = new Set<string>(await attemptFolders(root))
-  // MEDIA_DIR/.uploads belongs to the upload expiry (src/uploads/expiry.ts), which knows a claim in flight.
-  for (const file of orphanFiles) if (!file.startsWith(`${UPLOADS_FOLDER}/`)) units.add(ATTEMPT_FOLDER.exec(file)?.[1] ?? file)
+  // MEDIA_DIR/.uploads belongs to the upload expiry (src/uploads/expiry.ts), which knows a claim in
+  // flight, and MEDIA_DIR/.tmp to the temp sweep, which knows whose process is still receiving.
+  const ownedElsewhere = [`${UPLOADS_FOLDER}/`, `${MEDIA_TEMP_FOLDER}/`]
+  for (const file of orphanFiles) {
+    if (!ownedElsewhere.some((prefix) => file.startsWith(prefix))) units.add(ATTEMPT_FOLDER.exec(file)?.[1] ?? file)
+  }
 
   const removed: string[] = []
   let kept = 0

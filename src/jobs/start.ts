@@ -4,6 +4,7 @@ import { readEnv } from '../config/env'
 import { mailRunner } from '../email/queue'
 import { watchLeases } from '../video/lease'
 import { startVideoRunners } from '../video/runner'
+import { housekeepingRunner } from '../uploads/expiryTask'
 import { startHousekeeping } from './housekeeping'
 
 /**
@@ -15,7 +16,7 @@ import { startHousekeeping } from './housekeeping'
 export const startBackgroundWork = (payload: Payload, { runJobs }: { runJobs: boolean }): (() => Promise<void>) => {
   const stopHousekeeping = startHousekeeping(payload, { runJobs })
   const stops = runJobs
-    ? [watchLeases(payload), startVideoRunners(payload, readEnv().transcodeConcurrency), mailRunner.start(payload, 10)]
+    ? [watchLeases(payload), startVideoRunners(payload, readEnv().transcodeConcurrency), mailRunner.start(payload, 10), housekeepingRunner.start(payload, 1)]
     : []
   return async () => {
     for (const stop of stops) stop()

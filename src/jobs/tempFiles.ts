@@ -4,21 +4,44 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import { mediaDir } from '../config/paths'
+
 /**
  * Our temp folders in os.tmpdir(), and the sweep that removes the ones a killed process left
  * behind (issue #9, item 3). Several processes share os.tmpdir() (web processes, workers, tests),
  * so a folder carries its owner's pid in its name: `<prefix>-pid<pid>-XXXXXX`. A folder is
  * abandoned when that process is gone, or when nothing in it changed for TEMP_MAX_AGE_HOURS
  * (a pid reused by another program, or a process in another container sharing the folder).
+ *
+ * Bytes on their way into MEDIA_DIR (a submission's files, an upload claimed for a clip) wait in
+ * MEDIA_DIR/.tmp instead: on the media's own filesystem a claimed tus upload is renamed, not
+ * copied, the copy into place stays on one disk, and a 2 GB video never fills a RAM-backed /tmp.
+ * The same names and the same sweep apply there; no route serves it and the orphan sweep leaves
+ * it to this one.
  */
 
 /** The prefixes we create, and so the only folders the sweep ever looks at. */
-export const TEMP_PREFIXES = ['b2c-submission', 'b2c-uploads', 'b2c-poster', 'b2c-check', 'b2c-demo'] as const
+export const TEMP_PREFIXES = ['b2c-submission', 'b2c-claim', 'b2c-uploads', 'b2c-poster', 'b2c-check', 'b2c-demo'] as const
 export type TempPrefix = (typeof TEMP_PREFIXES)[number]
 
-/** A new private temp folder owned by this process: `<os.tmpdir()>/<prefix>-pid<pid>-XXXXXX`. */
-export const makeTempDir = (prefix: TempPrefix): Promise<string> =>
-  fs.mkdtemp(path.join(os.tmpdir(), `${prefix}-pid${process.pid}-`))
+export const MEDIA_TEMP_FOLDER = '.tmp'
+/** MEDIA_DIR/.tmp */
+export const mediaTempRoot = (): string => path.join(mediaDir(), MEDIA_TEMP_FOLDER)
+/** The prefixes whose folders hold bytes bound for MEDIA_DIR, and so live in mediaTempRoot(). */
+const ON_MEDIA_DISK: readonly TempPrefix[] = ['b2c-submission', 'b2c-claim']
+
+/** The folders the sweep looks in: the OS's temp folder and MEDIA_DIR/.tmp. */
+export const tempRoots = (): string[] => [os.tmpdir(), mediaTempRoot()]
+
+/**
+ * A new private temp folder owned by this process: `<root>/<prefix>-pid<pid>-XXXXXX`, where root
+ * is MEDIA_DIR/.tmp for bytes bound for the media store and os.tmpdir() for everything else.
+ */
+export const makeTempDir = async (prefix: TempPrefix): Promise<string> => {
+  const root = ON_MEDIA_DISK.includes(prefix) ? mediaTempRoot() : os.tmpdir()
+  await fs.mkdir(root, { recursive: true })
+  return fs.mkdtemp(path.join(root, `${prefix}-pid${process.pid}-`))
+}
 
 /**
  * This process's own folder for `prefix`, not created: for settings that take a path and make

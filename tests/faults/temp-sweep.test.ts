@@ -1,7 +1,7 @@
 /**
- * Issue #9, item 3 (a): a web process killed while a body streams in leaves a partial file in
- * the OS temp folder — a resident's video in `b2c-submission-*`, a staff upload in Payload's
- * `b2c-uploads` — and it survived every restart. The restarted process sweeps the temp folders
+ * Issue #9, item 3 (a): a web process killed while a body streams in leaves a partial file in a
+ * temp folder — a resident's video in `b2c-submission-*` (MEDIA_DIR/.tmp since issue #11), a
+ * staff upload in Payload's `b2c-uploads` (the OS temp folder) — and it survived every restart. The restarted process sweeps the temp folders
  * of processes that are gone, and never those of a process that is still running.
  */
 import fs from 'node:fs'
@@ -10,7 +10,7 @@ import path from 'node:path'
 
 import { afterAll, expect, test } from '@jest/globals'
 
-import { sweepTempDirs } from '../../src/jobs/tempFiles'
+import { mediaTempRoot, sweepTempDirs } from '../../src/jobs/tempFiles'
 import { login } from '../helpers/http'
 import { startApiProcess } from '../helpers/apiProcess'
 import { stopAppProcess, type AppProcess } from '../helpers/process'
@@ -49,12 +49,11 @@ const startUpload = (url: string, field: string, filename: string, headers: Reco
   return req
 }
 
-/** Temp folders with `prefix` that hold a file with bytes in it (a body being received). */
-const partialUploads = (prefix: string) =>
-  fs
-    .readdirSync(tmp)
+/** Temp folders with `prefix` in `root` that hold a file with bytes in it (a body being received). */
+const partialUploads = (prefix: string, root = tmp) =>
+  (fs.existsSync(root) ? fs.readdirSync(root) : [])
     .filter((name) => name.startsWith(prefix))
-    .map((name) => path.join(tmp, name))
+    .map((name) => path.join(root, name))
     .filter((dir) => fs.statSync(dir).isDirectory() && fs.readdirSync(dir).some((file) => fs.statSync(path.join(dir, file)).size > 0))
 
 const waitFor = async <T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> => {
@@ -64,7 +63,8 @@ const waitFor = async <T>(what: string, probe: () => T | undefined, timeoutMs = 
     if (value !== undefined) return value
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
-  throw new Error(`timed out waiting for ${what}; ${tmp} holds: ${fs.readdirSync(tmp).join(', ')}`)
+  const holds = (dir: string) => `${dir} holds: ${fs.readdirSync(dir, { recursive: true }).join(', ')}`
+  throw new Error(`timed out waiting for ${what}; ${holds(tmp)}; ${fs.existsSync(mediaTempRoot()) ? holds(mediaTempRoot()) : ''}`)
 }
 
 test('partial uploads of a killed web process are swept when it starts again', async () => {
@@ -74,7 +74,7 @@ test('partial uploads of a killed web process are swept when it starts again', a
     startUpload(`${first.url}/api/public/submissions`, 'video', 'film.mp4'),
     startUpload(`${first.url}/api/media`, 'file', 'foto.jpg', { authorization: `JWT ${admin.token}` }),
   ]
-  const submission = await waitFor('the submission body on disk', () => partialUploads('b2c-submission')[0])
+  const submission = await waitFor('the submission body on disk', () => partialUploads('b2c-submission', mediaTempRoot())[0])
   const staff = await waitFor('the staff upload on disk', () => partialUploads('b2c-uploads')[0])
 
   first.child.kill('SIGKILL')

@@ -78,7 +78,7 @@ export const fromUploadEndpoint: Endpoint = {
       if (!existing) return refusal(req, 404, 'not_found', { da: 'Klippet findes ikke', en: 'No such clip' })
     }
 
-    const dir = await makeTempDir('b2c-uploads')
+    const dir = await makeTempDir('b2c-claim')
     try {
       let claimed: string
       try {
