@@ -105,7 +105,7 @@ test('an editor picks a video in the resumable upload control and ends with a pr
   await page.close()
 }, 900_000)
 
-test('a PATCH cut on its way is retried by itself; after a reload the same file resumes from the server\'s offset', async () => {
+test('a PATCH cut on its way is retried by itself; after a reload the same file is offered and resumes from the server\'s offset', async () => {
   const videoPath = await largeVideo('admin-tus-large.mp4')
   const size = fs.statSync(videoPath).size
   expect(size).toBeGreaterThan(2 * CHUNK)
@@ -150,6 +150,11 @@ test('a PATCH cut on its way is retried by itself; after a reload the same file 
   holdThird = false
   await control.waitFor({ timeout: 240_000 })
   await control.locator('input[type="file"]').setInputFiles(videoPath)
+  // Nothing is sent before the editor answers the offer, in Danish.
+  const offer = control.locator('[data-testid="clip-tus-offer"]')
+  await expect(offer.innerText({ timeout: 60_000 })).resolves.toContain('Vil du fortsætte, hvor den slap?')
+  expect(patches.filter((patch) => patch.afterReload)).toEqual([])
+  await offer.getByRole('button', { name: 'Fortsæt uploaden' }).click()
   await page.waitForURL(/\/admin\/collections\/clips\/\d+$/, { timeout: 240_000 })
   const id = /\/clips\/(\d+)$/.exec(new URL(page.url()).pathname)![1]
 
@@ -160,6 +165,40 @@ test('a PATCH cut on its way is retried by itself; after a reload the same file 
   expect(patches.filter((patch) => patch.afterReload).map((patch) => patch.offset)).toEqual([2 * CHUNK])
 
   const token = await adminToken()
+  const clip = (await (await fetch(`${base}/api/clips/${id}?depth=0`, { headers: { authorization: `JWT ${token}` } })).json()) as Clip
+  expect(await originalSha(token, clip)).toBe(sha256(fs.readFileSync(videoPath)))
+  await page.close()
+}, 900_000)
+
+test('after a reload, "Start forfra" deletes the unfinished upload on the server and sends the file anew', async () => {
+  const videoPath = await largeVideo('admin-tus-over.mp4')
+  const page = await loggedInPage()
+  const creations: string[] = []
+  page.on('response', (res) => {
+    if (res.request().method() === 'POST' && new URL(res.url()).pathname === '/api/uploads' && res.status() === 201) creations.push(res.headers().location)
+  })
+  // The upload stops after its first chunk: the second never gets through before the reload.
+  let holdSecond = true
+  await page.route('**/api/uploads/*', (route) =>
+    holdSecond && route.request().method() === 'PATCH' && route.request().headers()['upload-offset'] === String(CHUNK) ? route.abort('connectionreset') : route.continue(),
+  )
+  await page.goto(`${base}/admin/collections/clips/create`, { timeout: 240_000 })
+  const control = page.locator('[data-testid="clip-tus-upload"]')
+  const firstChunkStored = page.waitForResponse((res) => res.request().method() === 'PATCH' && res.status() === 204, { timeout: 240_000 })
+  await control.locator('input[type="file"]').setInputFiles(videoPath)
+  await firstChunkStored
+  await page.reload({ timeout: 240_000 })
+  holdSecond = false
+  await control.locator('input[type="file"]').setInputFiles(videoPath)
+  await control.locator('[data-testid="clip-tus-offer"]').getByRole('button', { name: 'Start forfra' }).click()
+  await page.waitForURL(/\/admin\/collections\/clips\/\d+$/, { timeout: 240_000 })
+
+  // Two creations: the first upload, then the new one; the first is gone from the server.
+  expect(creations).toHaveLength(2)
+  const token = await adminToken()
+  const old = await fetch(new URL(creations[0], base), { method: 'HEAD', headers: { 'tus-resumable': '1.0.0', authorization: `JWT ${token}` } })
+  expect(old.status).toBe(404)
+  const id = /\/clips\/(\d+)$/.exec(new URL(page.url()).pathname)![1]
   const clip = (await (await fetch(`${base}/api/clips/${id}?depth=0`, { headers: { authorization: `JWT ${token}` } })).json()) as Clip
   expect(await originalSha(token, clip)).toBe(sha256(fs.readFileSync(videoPath)))
   await page.close()

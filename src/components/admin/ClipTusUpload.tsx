@@ -2,7 +2,7 @@
 import { Button, useConfig, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useEffect, useRef, useState } from 'react'
-import { Upload, type DetailedError } from 'tus-js-client'
+import { defaultOptions, Upload, type DetailedError } from 'tus-js-client'
 
 import type { ClipUploadKey } from './clipUploadTranslations'
 import './clipAdmin.css'
@@ -15,8 +15,9 @@ const CHUNK_BYTES = 16 * MB
 const RETRY_DELAYS = [0, 1000, 3000, 5000, 10_000, 20_000, 30_000, 60_000]
 const SPEED_WINDOW_MS = 10_000
 
-type Phase = 'idle' | 'uploading' | 'paused' | 'saving' | 'done' | 'failed'
+type Phase = 'idle' | 'offered' | 'uploading' | 'paused' | 'saving' | 'done' | 'failed'
 type Sample = { at: number; bytes: number }
+type PreviousUpload = Awaited<ReturnType<Upload['findPreviousUploads']>>[number]
 
 const mb = (bytes: number) => (bytes / MB).toFixed(1)
 
@@ -26,10 +27,17 @@ const duration = (seconds: number) => {
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} t ${minutes % 60} min`
 }
 
+/** The session cookie authenticates every tus request, as for the rest of the admin. */
+const withCookie = (req: { getUnderlyingObject: () => unknown }) => {
+  const xhr = req.getUnderlyingObject() as XMLHttpRequest | undefined
+  if (xhr && 'withCredentials' in xhr) xhr.withCredentials = true
+}
+
 /**
  * The clip's resumable upload (issue #11, item 4): the chosen video goes through tus to the staff
- * endpoint /api/uploads in chunks, retried with back-off when the connection drops, and resumed
- * after a reload (tus-js-client remembers the upload by the file's fingerprint). When every byte
+ * endpoint /api/uploads in chunks, retried with back-off when the connection drops, and after a
+ * reload the same file is offered to be continued where it stopped (tus-js-client remembers the
+ * upload by the file's fingerprint) or started over, which deletes the old one. When every byte
  * has arrived, /api/clips/from-upload puts it on the clip (a new clip, or this clip's new file),
  * and the pipeline runs as for Payload's own upload, which stays for small files.
  */
@@ -50,6 +58,7 @@ export const ClipTusUpload: React.FC = () => {
   const [speed, setSpeed] = useState<number | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [offer, setOffer] = useState<{ file: File; previous: PreviousUpload[] } | null>(null)
 
   // Leaving the page pauses the upload; its offset is kept on the server, to be resumed.
   useEffect(() => () => void upload.current?.abort(), [])
@@ -98,11 +107,7 @@ export const ClipTusUpload: React.FC = () => {
       chunkSize: CHUNK_BYTES,
       retryDelays: RETRY_DELAYS,
       metadata: { filename: file.name, filetype: file.type || 'application/octet-stream' },
-      // The session cookie authenticates every request, as for the rest of the admin.
-      onBeforeRequest: (req) => {
-        const xhr = req.getUnderlyingObject() as XMLHttpRequest | undefined
-        if (xhr && 'withCredentials' in xhr) xhr.withCredentials = true
-      },
+      onBeforeRequest: withCookie,
       removeFingerprintOnSuccess: true,
       onProgress,
       onShouldRetry: (err, attempt) => {
@@ -129,8 +134,29 @@ export const ClipTusUpload: React.FC = () => {
     upload.current = tus
     const previous = await tus.findPreviousUploads()
     if (previous.length > 0) {
-      tus.resumeFromPreviousUpload(previous[0])
-      setNotice(t('resuming', { name: file.name }))
+      setOffer({ file, previous })
+      setPhase('offered')
+      return
+    }
+    setPhase('uploading')
+    tus.start()
+  }
+
+  /** The editor's answer to the offer: go on from the server's offset, or start again from zero. */
+  const answerOffer = async (carryOn: boolean) => {
+    const tus = upload.current
+    if (!tus || !offer) return
+    setOffer(null)
+    if (carryOn) {
+      tus.resumeFromPreviousUpload(offer.previous[0])
+      setNotice(t('resuming', { name: offer.file.name }))
+    } else {
+      for (const previous of offer.previous) {
+        // The old upload would wait on the server until it expires: delete it now (best effort),
+        // and forget it here, so it is not offered again.
+        if (previous.uploadUrl) await Upload.terminate(previous.uploadUrl, { onBeforeRequest: withCookie }).catch(() => undefined)
+        await defaultOptions.urlStorage.removeUpload(previous.urlStorageKey).catch(() => undefined)
+      }
     }
     setPhase('uploading')
     tus.start()
@@ -146,7 +172,7 @@ export const ClipTusUpload: React.FC = () => {
     setPhase('uploading')
   }
 
-  const busy = phase === 'uploading' || phase === 'paused' || phase === 'saving'
+  const busy = phase === 'offered' || phase === 'uploading' || phase === 'paused' || phase === 'saving'
   const left = speed && speed > 0 ? (total - sent) / speed : null
   return (
     <div className="clip-admin clip-upload" data-testid="clip-tus-upload">
@@ -166,7 +192,18 @@ export const ClipTusUpload: React.FC = () => {
           }}
         />
       </label>
-      {(busy || phase === 'done') && total > 0 && (
+      {offer && (
+        <div className="clip-upload__offer" data-testid="clip-tus-offer" role="group">
+          <p className="clip-admin__hint">{t('offer', { name: offer.file.name })}</p>
+          <Button buttonStyle="primary" size="small" onClick={() => void answerOffer(true)}>
+            {t('offerCarryOn')}
+          </Button>
+          <Button buttonStyle="secondary" size="small" onClick={() => void answerOffer(false)}>
+            {t('offerStartOver')}
+          </Button>
+        </div>
+      )}
+      {(busy || phase === 'done') && phase !== 'offered' && total > 0 && (
         <>
           <progress className="clip-admin__progress" max={total} value={sent} aria-label={t('heading')} />
           <div className="clip-upload__figures" role="status" aria-live="polite">
