@@ -138,7 +138,8 @@ try {
   // (c) upload of a web-compatible 60 s 1080p clip → first playable rendition
   const webSource = await makeSource('web-1080p-60s.mp4', [
     '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=60', '-f', 'lavfi', '-i', 'sine=frequency=300:duration=60',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-movflags', '+faststart',
+    // A camera's web-ready 1080p: within the fast path's bitrate bound (1.5× the 1080p cap).
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-maxrate', '4M', '-bufsize', '8M', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-movflags', '+faststart',
   ])
   await payload.create({ collection: 'users', data: { email: 'bench@example.dk', password: 'bench-password-1', role: 'editor' } })
   const login = await fetch(`${server.url}/api/users/login`, {

@@ -28,7 +28,7 @@ export const ensureDemoClip = async (payload: Payload): Promise<number | string 
       '-hide_banner', '-loglevel', 'error', '-y',
       '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=25:duration=8',
       '-f', 'lavfi', '-i', 'sine=frequency=330:duration=8',
-      '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-movflags', '+faststart',
+      '-c:v', 'libx264', '-preset', 'veryfast', '-maxrate', '2500k', '-bufsize', '5M', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-movflags', '+faststart',
       file,
     ])
     // Created as the pipeline's own save: it is processed right here, not queued as well.

@@ -31,6 +31,7 @@ export type FfprobeStream = {
   avg_frame_rate?: string
   duration?: string | number
   bit_rate?: string | number
+  start_time?: string | number
   sample_rate?: string | number
   channels?: number
   level?: number

@@ -93,7 +93,22 @@ const maxrateFor = (short: number, fps: number) => {
   return Math.round(fps > 30 ? base * 1.5 : base)
 }
 
-/** A source browsers play as it is: its MP4 can be a remux (SPEC §5 fast path). */
+/** H.264 profiles every browser decodes; "High 10", "High 4:2:2", "High 4:4:4 …" are not among them. */
+const WEB_PROFILES = ['Constrained Baseline', 'Baseline', 'Main', 'High']
+/** Level 4.2 (1080p60): what the ladder itself never goes above, and what phones' decoders promise. */
+const MAX_WEB_LEVEL = 42
+/** A remuxed top rung may run at most this far above the cap its encoded rung would get. */
+const REMUX_BITRATE_SLACK = 1.5
+/** About one AAC frame: closer than that, audio and video start together. */
+const AUDIO_OFFSET_TOLERANCE_S = 0.025
+
+/**
+ * A source browsers play as it is and whose copy keeps every promise of the ladder (SPEC §5
+ * fast path, issue #12): codec, pixel format and orientation, but also a constant frame rate
+ * of at most 60, a bitrate within 1.5× the cap of the rung it stands in for, a profile up to
+ * High and a level up to 4.2, and audio that starts with the video (an edit list that shifts
+ * it plays out of sync where edit lists are ignored). Anything else is encoded.
+ */
 export const isWebCompatible = (probe: Probe): boolean =>
   probe.videoCodec === 'h264' &&
   probe.pixelFormat === 'yuv420p' &&
@@ -103,10 +118,23 @@ export const isWebCompatible = (probe: Probe): boolean =>
   Math.abs(probe.sampleAspectRatio - 1) < 0.001 &&
   !probe.interlaced &&
   !probe.variableFrameRate &&
+  probe.sourceFps <= MAX_FPS + 0.01 &&
+  WEB_PROFILES.includes(probe.videoProfile ?? '') &&
+  (probe.videoLevel ?? Infinity) <= MAX_WEB_LEVEL &&
+  withinRemuxBitrate(probe) &&
+  Math.abs(probe.audioOffset) <= AUDIO_OFFSET_TOLERANCE_S &&
   Math.min(probe.width, probe.height) <= 1080 &&
   probe.width % 2 === 0 &&
   probe.height % 2 === 0 &&
   (!probe.hasAudio || probe.audioCodec === 'aac')
+
+/** The video's bitrate (the file's, less 128 kbit/s of audio, when the stream does not say) against its rung's cap. */
+const withinRemuxBitrate = (probe: Probe): boolean => {
+  const bitsPerSecond = probe.videoBitrate ?? (probe.bitrate !== undefined ? probe.bitrate - (probe.hasAudio ? 128_000 : 0) : undefined)
+  if (bitsPerSecond === undefined) return false
+  const capKbps = maxrateFor(Math.min(probe.width, probe.height), probe.sourceFps)
+  return bitsPerSecond / 1000 <= capKbps * REMUX_BITRATE_SLACK
+}
 
 /** No source metadata reaches a public file: phones write GPS positions, device and time. */
 const STRIP_METADATA = ['-map_metadata', '-1', '-map_chapters', '-1', '-fflags', '+bitexact']

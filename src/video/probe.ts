@@ -28,8 +28,15 @@ export type Probe = {
   audioCodec?: string
   audioChannels?: number
   audioSampleRate?: number
+  /** The whole file's bitrate (bit/s). */
   bitrate?: number
+  /** The video stream's own bitrate (bit/s) when the container says it. */
+  videoBitrate?: number
+  /** H.264's level × 10 as ffprobe gives it (42 for 4.2). */
   videoLevel?: number
+  /** Seconds the audio starts after (or, negative, before) the video, as the demuxer shows them
+   * after the file's edit lists: what a player that ignores edit lists would get wrong. */
+  audioOffset: number
 }
 
 export class ProbeError extends Error {
@@ -70,6 +77,11 @@ const bitDepthOf = (stream: FfprobeStream): number => {
   if (fromRaw) return fromRaw
   const match = /p(9|10|12|16)(le|be)?$/.exec(stream.pix_fmt ?? '')
   return match ? Number(match[1]) : 8
+}
+
+const startOf = (stream: FfprobeStream): number => {
+  const start = Number(stream.start_time)
+  return Number.isFinite(start) ? start : 0
 }
 
 /** Reads a source with ffprobe. Throws ProbeError with a plain reason when it cannot be used. */
@@ -125,6 +137,8 @@ export const probe = async (file: string): Promise<Probe> => {
     audioChannels: audio?.channels,
     audioSampleRate: number(audio?.sample_rate),
     bitrate: number(data.format.bit_rate),
+    videoBitrate: number(video.bit_rate),
     videoLevel: video.level,
+    audioOffset: audio ? startOf(audio) - startOf(video) : 0,
   }
 }

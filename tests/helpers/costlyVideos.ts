@@ -32,7 +32,8 @@ export const COSTLY = {
   fps240: () => make('240fps.mp4', ['-f', 'lavfi', '-i', 'color=c=black:s=16x16:r=240:d=2']),
   /** Real picture content (hard to encode), web-compatible: a remux, then a two-rung ladder. */
   busy720p: (seconds: number, name = `busy-720p-${seconds}s.mp4`) =>
-    make(name, ['-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=30:duration=${seconds}`]),
+    // Within the fast path's bitrate bound (1.5× the 720p cap), as a phone's 720p is.
+    make(name, ['-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=30:duration=${seconds}`, '-maxrate', '2500k', '-bufsize', '5M']),
   small: (name: string) => make(name, ['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=2']),
 }
 

@@ -30,7 +30,7 @@ export const SOURCES = {
   landscape1080: () =>
     ffmpeg('landscape1080.mp4', [
       ...picture('1920x1080', 30, 2), ...tone(2),
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest',
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-maxrate', '4M', '-bufsize', '8M', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest',
       '-metadata', 'location=+55.6761+012.5683/', '-movflags', '+faststart',
     ]),
   /** A phone's portrait clip: HEVC stored landscape with a 90° display matrix, and a location. */
@@ -58,7 +58,7 @@ export const SOURCES = {
       '-vf', "setpts='if(lt(N,30),N/(30*TB),if(lt(N,45),(1+(N-30)/15)/TB,(2+(N-45)/30)/TB))'",
       '-fps_mode', 'vfr', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest',
     ]),
-  noAudio: () => ffmpeg('no-audio.mp4', [...picture('640x360', 25, 2), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p']),
+  noAudio: () => ffmpeg('no-audio.mp4', [...picture('640x360', 25, 2), '-c:v', 'libx264', '-preset', 'ultrafast', '-maxrate', '800k', '-bufsize', '1600k', '-pix_fmt', 'yuv420p']),
   oddSize: () =>
     ffmpeg('odd-853x479.mkv', [...picture('856x480', 25, 2), ...tone(2), '-vf', 'scale=853:479', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv444p', '-c:a', 'aac', '-shortest']),
   /** 720x576 stored with 16:11 pixels (anamorphic): shown 1047 wide. */
@@ -74,9 +74,9 @@ export const SOURCES = {
     ffmpeg('uhd-4k.mp4', [...picture('3840x2160', 25, 1), ...tone(1), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest']),
   /** Long enough that a worker can be killed halfway through its transcode. */
   longLandscape: () =>
-    ffmpeg('long-landscape.mp4', [...picture('1920x1080', 30, 20), ...tone(20), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-vf', 'setsar=1,hue=s=0.8', '-c:a', 'aac', '-shortest']),
+    ffmpeg('long-landscape.mp4', [...picture('1920x1080', 30, 20), ...tone(20), '-c:v', 'libx264', '-preset', 'ultrafast', '-maxrate', '4M', '-bufsize', '8M', '-pix_fmt', 'yuv420p', '-vf', 'setsar=1,hue=s=0.8', '-c:a', 'aac', '-shortest']),
   oneSecond: () =>
-    ffmpeg('one-second.mp4', [...picture('1280x720', 30, 1), ...tone(1), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest']),
+    ffmpeg('one-second.mp4', [...picture('1280x720', 30, 1), ...tone(1), '-c:v', 'libx264', '-preset', 'ultrafast', '-maxrate', '2500k', '-bufsize', '5M', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest']),
   audioOnly: () => ffmpeg('audio-only.m4a', [...tone(2, 44100), '-c:a', 'aac']),
   /** The first 40% of an MP4 whose index (moov) is at the end: unreadable. */
   truncated: async () => {
