@@ -25,6 +25,11 @@ type Stream = {
   avg_frame_rate?: string
   sample_rate?: string
   channels?: number
+  level?: number
+  bit_rate?: string
+  color_transfer?: string
+  color_primaries?: string
+  color_space?: string
   side_data_list?: { rotation?: number }[]
   tags?: Record<string, string>
 }
