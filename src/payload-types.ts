@@ -487,7 +487,7 @@ export interface Clip {
       | null;
   };
   processing?: {
-    status?: ('queued' | 'processing' | 'ready' | 'failed') | null;
+    status?: ('queued' | 'processing' | 'preview' | 'ready' | 'failed') | null;
     progress?: number | null;
     error?: string | null;
   };

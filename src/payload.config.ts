@@ -26,7 +26,7 @@ import { emailAdapter } from './email/adapter'
 import { invalidatesPublicCache } from './public-api/cache'
 import { sendSubmissionMailTask } from './email/task'
 import { expireUploadsTask } from './uploads/expiryTask'
-import { clipUploadTranslations } from './components/admin/clipUploadTranslations'
+import { adminTranslations } from './components/admin/adminTranslations'
 import { TIME_ZONE } from './lib/copenhagenTime'
 import { formatBytes } from './lib/formatBytes'
 import { refusesUnusableQueryValues } from './lib/queryValuesPlugin'
@@ -72,7 +72,7 @@ export default buildConfig({
     defaultLocale: 'da',
     fallback: true,
   },
-  i18n: { supportedLanguages: { da, en }, fallbackLanguage: 'da', translations: clipUploadTranslations },
+  i18n: { supportedLanguages: { da, en }, fallbackLanguage: 'da', translations: adminTranslations },
   editor: lexicalEditor(),
   db: databaseAdapter(env.databaseUri),
   sharp,

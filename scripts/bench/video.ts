@@ -90,11 +90,12 @@ try {
     ])
     const probed = await probe(ladderSource)
 
-    // (b) one decode for the whole ladder vs. one ffmpeg per rendition
+    // (b) one decode for the whole ladder vs. one ffmpeg per rendition (both without the
+    // preview-first split, which (a) includes: this guards the single-decode tee itself)
     const [single, perRendition] = await compare(
-      () => bare(ffmpegArgs(planPipeline(probed, { input: ladderSource, outDir: freshDir() }).ladder)),
+      () => bare(ffmpegArgs(planPipeline(probed, { input: ladderSource, outDir: freshDir(), previewFirst: false }).ladder)),
       async () => {
-        const only = planPipeline(probed, { input: ladderSource, outDir: freshDir() })
+        const only = planPipeline(probed, { input: ladderSource, outDir: freshDir(), previewFirst: false })
         for (let i = 0; i < only.renditions.length; i++) {
           const graph = only.ladder
             .filterComplex!.replace(/split=\d+(\[s\d+\])+/, 'split=1[s0]')
@@ -119,7 +120,8 @@ try {
       () => processClip(payload, clip.id),
       async () => {
         const barePlan = planPipeline(probed, { input: ladderSource, outDir: freshDir() })
-        if (barePlan.remux) await bare(ffmpegArgs(barePlan.remux))
+        // The preview first (a remux, or the lowest rung alone), then the rest, as the pipeline does.
+        if (barePlan.preview) await bare(ffmpegArgs(barePlan.preview.job))
         // As the pipeline runs them: the poster from the source beside the ladder (`a & b; wait`).
         const poster = path.join(path.dirname(barePlan.renditions[0].mp4), 'poster.jpg')
         const { start, representative } = posterStart(probed.duration)

@@ -17,6 +17,8 @@ export const SUBMISSION_STATUSES = [
 export const PROCESSING_STATUSES = [
   { key: 'queued', label: { da: 'I kø', en: 'Queued' } },
   { key: 'processing', label: { da: 'Behandles', en: 'Processing' } },
+  // Playable at its first rendition while the rest of the ladder encodes (issue #12).
+  { key: 'preview', label: { da: 'Kan afspilles (behandles)', en: 'Playable (processing)' } },
   { key: 'ready', label: { da: 'Klar', en: 'Ready' } },
   { key: 'failed', label: { da: 'Fejlet', en: 'Failed' } },
 ] as const

@@ -24,7 +24,13 @@ export type PipelinePlan = {
   renditions: RenditionPlan[]
   /** Runs first on the fast path: the top rendition, playable within seconds. */
   remux?: FfmpegJob
-  /** One decode of the source, every encode of the ladder (MP4 and HLS variants). */
+  /**
+   * The first playable rendition, made before the rest (issue #12): on the fast path the remux
+   * of the top rung; otherwise, when the ladder has more than one rung, the lowest rung encoded
+   * alone (MP4 and HLS, exactly as the ladder would make it), which the ladder then leaves out.
+   */
+  preview?: { job: FfmpegJob; rendition: RenditionPlan; remux: boolean }
+  /** One decode of the source, every encode of the ladder the preview did not make (MP4 and HLS variants). */
   ladder: FfmpegJob
   /** Turns a frame of the source into one of the top rendition (upright, SDR, square pixels),
    * so the poster can be taken from the source while the ladder encodes. */
@@ -37,6 +43,8 @@ export type PlanOptions = {
   outDir: string
   /** x264 preset: the speed/size trade-off for this machine. */
   preset?: string
+  /** Encode the lowest rung alone first when there is no remux (default); false: one ladder job (the benchmark's baseline). */
+  previewFirst?: boolean
 }
 
 const LADDER = [1080, 720, 480] as const
@@ -139,11 +147,18 @@ const withinRemuxBitrate = (probe: Probe): boolean => {
 /** No source metadata reaches a public file: phones write GPS positions, device and time. */
 const STRIP_METADATA = ['-map_metadata', '-1', '-map_chapters', '-1', '-fflags', '+bitexact']
 
-const videoFilters = (probe: Probe, fps: string): string[] => [
-  // ffmpeg has already turned the picture upright (autorotate) before this graph.
+/**
+ * The picture as every rung starts from it: upright (ffmpeg's autorotate ran before the graph),
+ * progressive, SDR BT.709 and at the output rate. Tone-mapping is the dear step, so an HDR
+ * source is first scaled to `size` (the largest rung the job makes) and tone-mapped at that
+ * size, never at the source's own (issue #12, item 3: a 4K HLG source costs about what a 1080p
+ * one does). SDR sources are scaled once, per rung, as before.
+ */
+const videoFilters = (probe: Probe, fps: string, size: { width: number; height: number }): string[] => [
   ...(probe.interlaced ? ['yadif=mode=send_frame:parity=auto:deint=all'] : []),
   ...(probe.transfer !== 'sdr'
     ? [
+        `scale=${size.width}:${size.height}:flags=lanczos`,
         // HDR (PQ or HLG) to SDR BT.709: linearise, tone-map, back to BT.709 limited range.
         'zscale=t=linear:npl=100',
         'format=gbrpf32le',
@@ -159,7 +174,7 @@ const videoFilters = (probe: Probe, fps: string): string[] => [
  * From a probe to the exact ffmpeg jobs (pure: no I/O). The ladder decodes the source once,
  * splits the picture, and encodes every rung to an MP4 and an HLS variant through one tee.
  */
-export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast' }: PlanOptions): PipelinePlan => {
+export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast', previewFirst = true }: PlanOptions): PipelinePlan => {
   const fps = targetFps(probe)
   const fpsNumber = fpsValue(fps)
   const gop = Math.max(1, Math.round(fpsNumber * KEYFRAME_SECONDS))
@@ -185,21 +200,23 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast' 
     }
   })
 
-  const count = renditions.length
-  const graph = [
-    `[0:v:0]${[...videoFilters(probe, fps), `split=${count}`].join(',')}${renditions.map((_, i) => `[s${i}]`).join('')}`,
-    ...renditions.map(
-      (rendition, i) => `[s${i}]scale=${rendition.width}:${rendition.height}:flags=lanczos,setsar=1,format=yuv420p[v${i}]`,
-    ),
-    ...(probe.hasAudio
-      ? [
-          // Speech loudness to EBU R128 (-16 LUFS for web), stereo 48 kHz for every rung.
-          `[0:a:0]aresample=48000,loudnorm=I=-16:TP=-1.5:LRA=11,aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,asplit=${count}${renditions.map((_, i) => `[a${i}]`).join('')}`,
-        ]
-      : []),
-  ].join(';')
+  /** One decode of the source, split to `rungs`, each encoded to its MP4 (unless remuxed) and HLS variant through a tee. */
+  const encodeJob = (rungs: RenditionPlan[]): FfmpegJob => {
+    const count = rungs.length
+    const graph = [
+      `[0:v:0]${[...videoFilters(probe, fps, rungs[0]), `split=${count}`].join(',')}${rungs.map((_, i) => `[s${i}]`).join('')}`,
+      ...rungs.map((rendition, i) => `[s${i}]scale=${rendition.width}:${rendition.height}:flags=lanczos,setsar=1,format=yuv420p[v${i}]`),
+      ...(probe.hasAudio
+        ? [
+            // Speech loudness to EBU R128 (-16 LUFS for web), stereo 48 kHz for every rung.
+            `[0:a:0]aresample=48000,loudnorm=I=-16:TP=-1.5:LRA=11,aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,asplit=${count}${rungs.map((_, i) => `[a${i}]`).join('')}`,
+          ]
+        : []),
+    ].join(';')
+    return { input, inputOptions: [], filterComplex: graph, outputs: rungs.map((rendition, i) => rungOutput(rendition, i)) }
+  }
 
-  const outputs = renditions.map((rendition, i) => {
+  const rungOutput = (rendition: RenditionPlan, i: number) => {
     const hls = [
       'f=hls',
       `hls_time=${SEGMENT_SECONDS}`,
@@ -236,9 +253,9 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast' 
         '-f', 'tee',
       ],
     }
-  })
+  }
 
-  const remux = fastPath
+  const remux: FfmpegJob | undefined = fastPath
     ? {
         input,
         inputOptions: [],
@@ -258,15 +275,26 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast' 
       }
     : undefined
 
+  // The lowest rung first, alone, when it is not the whole ladder: one more decode of the source
+  // (about 5 % of the ladder's time), bought for a clip that plays long before the ladder is done.
+  const lowest = renditions[renditions.length - 1]
+  const encodedPreview = previewFirst && !fastPath && renditions.length > 1
+  const preview = remux
+    ? { job: remux, rendition: renditions[0], remux: true }
+    : encodedPreview
+      ? { job: encodeJob([lowest]), rendition: lowest, remux: false }
+      : undefined
+
   return {
     fps,
     fpsValue: fpsNumber,
     hasAudio: probe.hasAudio,
     renditions,
     remux,
-    ladder: { input, inputOptions: [], filterComplex: graph, outputs },
+    preview,
+    ladder: encodeJob(encodedPreview ? renditions.slice(0, -1) : renditions),
     posterFilter: [
-      ...videoFilters(probe, fps),
+      ...videoFilters(probe, fps, renditions[0]),
       `scale=${renditions[0].width}:${renditions[0].height}:flags=lanczos`,
       'setsar=1',
     ].join(','),

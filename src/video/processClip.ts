@@ -61,7 +61,10 @@ export const processClip = async (payload: Payload, clipId: number | string, opt
     if (superseded) throw error instanceof SupersededError ? error : new SupersededError(superseded)
     const reason = error instanceof DiskFullError || error instanceof PermanentPipelineError ? error.message : failureReason(error, false)
     try {
-      await failClip(payload, clipId, reason, update, relationId(clip.poster))
+      const shown = await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true })
+      const preview = shownPreviewFolder(shown)
+      if (preview) await failKeepingPreview(clipId, reason, update, preview)
+      else await failClip(payload, clipId, reason, update, relationId(clip.poster))
     } catch (failError) {
       if (failError instanceof SupersededError || watch.reason()) throw new SupersededError(watch.reason() ?? (failError as Error).message)
       payload.logger.error({ err: failError }, `could not mark clip ${clipId} failed`)
@@ -82,6 +85,24 @@ const failClip = async (payload: Payload, clipId: number | string, reason: strin
   await update({ processing: { status: 'failed', progress: 0, error: reason }, renditions: [], hlsUrl: null, poster: null })
   await deleteClipPosters(payload, clipId, { also: poster })
   await fs.rm(clipOutputRoot(clipId), { recursive: true, force: true })
+}
+
+/**
+ * A failure after the preview was published keeps the preview (issue #12): the clip stays
+ * playable at the rendition it had, and says why the rest is missing. A failure that will pass
+ * (a full disk, a crash) is retried by the queue and goes on from there; "Behandl igen" remakes
+ * everything. Every other folder of the clip (work, earlier versions) goes.
+ */
+const failKeepingPreview = async (clipId: number | string, reason: string, update: Update, previewFolder: string) => {
+  await update({ processing: { status: 'preview', progress: 0, error: reason } })
+  await removeOtherVersions(clipId, previewFolder)
+}
+
+/** The folder of the preview a clip shows (`preview-…`), or null when it shows none. */
+const shownPreviewFolder = (clip: Clip): string | null => {
+  if (clip.processing?.status !== 'preview') return null
+  const url = clip.renditions?.[0]?.url ?? ''
+  return /\/(preview-[\w.-]+)\/[^/]+$/.exec(url)?.[1] ?? null
 }
 
 /** ffmpeg for a submitted clip runs at the lowest priority: it only ever gets what staff leave. */
@@ -108,7 +129,10 @@ const runPipeline = async (payload: Payload, clip: Clip, update: Update, options
     await update({ probe: probeFields(probed) })
     throw new PermanentPipelineError(storedReason(refused))
   }
-  await update({ processing: { status: 'processing', progress: 0, error: null }, probe: probeFields(probed) })
+  // A job handed back after its worker died keeps showing the preview that worker published,
+  // until this attempt publishes its own.
+  let shownStatus: 'processing' | 'preview' = shownPreviewFolder(clip) ? 'preview' : 'processing'
+  await update({ processing: { status: shownStatus, progress: 0, error: null }, probe: probeFields(probed) })
 
   const version = await sourceVersion(source)
   const root = clipOutputRoot(clipId)
@@ -141,7 +165,7 @@ const runPipeline = async (payload: Payload, clip: Clip, update: Update, options
       .updateOne({
         collection: 'clips',
         where: { and: [{ id: { equals: clipId } }, { filename: { equals: clip.filename } }, { filesize: { equals: clip.filesize } }] },
-        data: { processing: { status: 'processing', progress: rounded, error: null } },
+        data: { processing: { status: shownStatus, progress: rounded, error: null } },
         options: { atomic: true },
       } as never)
       .catch(() => {})
@@ -149,13 +173,25 @@ const runPipeline = async (payload: Payload, clip: Clip, update: Update, options
 
   let poster: Promise<Settled<void>> | undefined
   try {
-    if (plan.remux) {
-      await runFfmpeg(plan.remux, { signal: options.signal, timeoutSeconds: 60 + probed.duration * 2, jobDeadline, niceness })
-      // Playable now: the remuxed top rendition is shown from a preview folder of its own
-      // (a hard link, no copy) until the whole ladder is published.
-      const preview = await publishPreview(root, version, plan.renditions[0].mp4)
-      const { level: _level, duration: _duration, ...top } = await renditionFields(plan.renditions[0], preview.file, preview.url)
-      await update({ renditions: [top], hlsUrl: null })
+    if (plan.preview) {
+      // The first playable rendition before the rest: the remux (seconds), or the lowest rung
+      // encoded alone, about a fifth of the ladder's time. Its progress is the first part of the bar.
+      const remuxed = plan.preview.remux
+      await runFfmpeg(plan.preview.job, {
+        signal: options.signal,
+        // A remux takes seconds: only an encoded preview is worth a share of the progress bar.
+        ...(remuxed ? {} : { durationSeconds: probed.duration, onProgress: (percent: number) => void reportProgress(percent * PREVIEW_SHARE) }),
+        timeoutSeconds: remuxed ? 60 + probed.duration * 2 : 120 + probed.duration * 20,
+        jobDeadline,
+        niceness,
+      })
+      // Shown from a preview folder of its own (hard links, no copy) until the whole ladder is
+      // published; named per attempt, so a URL once served never changes its bytes.
+      const preview = await publishPreview(root, version, plan.preview.rendition.mp4)
+      const { level: _level, duration: _duration, ...fields } = await renditionFields(plan.preview.rendition, preview.file, preview.url)
+      shownStatus = 'preview'
+      await update({ processing: { status: 'preview', progress: remuxed ? 0 : Math.round(PREVIEW_SHARE * 100), error: null }, renditions: [fields], hlsUrl: null })
+      await removePreviewFolders(root, { except: preview.folder })
     }
     // The poster frame comes from the source alongside the ladder: its ffmpeg work overlaps the
     // encode. Its `media` document is only made once the attempt has succeeded.
@@ -163,7 +199,7 @@ const runPipeline = async (payload: Payload, clip: Clip, update: Update, options
     await runFfmpeg(plan.ladder, {
       signal: options.signal,
       durationSeconds: probed.duration,
-      onProgress: (percent) => void reportProgress(percent),
+      onProgress: (percent) => void reportProgress(plan.preview && !plan.preview.remux ? PREVIEW_SHARE * 100 + percent * (1 - PREVIEW_SHARE) : percent),
       // Generous, proportional to the clip: a stuck ffmpeg must not hold a worker forever. The
       // fixed ceilings (TRANSCODE_MAX_SECONDS, TRANSCODE_MAX_CPU_SECONDS) bound it whatever the
       // source claims.
@@ -300,14 +336,24 @@ const createPosterDoc = (payload: Payload, clip: Clip, frame: string): Promise<M
     overrideAccess: true,
   })
 
-/** The remuxed top rendition, shown while the ladder encodes, from a preview folder of its own. */
+/** About the preview encode's share of the work (one rung of three, one more decode): the progress bar's first part. */
+const PREVIEW_SHARE = 0.2
+
+/** The preview rendition, shown while the ladder encodes, from a preview folder of this attempt's own. */
 const publishPreview = async (root: string, version: string, workFile: string) => {
-  const dir = path.join(root, `preview-${version}`)
-  await fs.rm(dir, { recursive: true, force: true })
+  const folder = `preview-${version}-${process.pid}-${Date.now()}`
+  const dir = path.join(root, folder)
   await fs.mkdir(dir, { recursive: true })
   const file = path.join(dir, path.basename(workFile))
   await fs.link(workFile, file).catch(() => fs.copyFile(workFile, file))
-  return { file, url: clipOutputUrl(path.basename(root), `preview-${version}`, path.basename(workFile)) }
+  return { folder, file, url: clipOutputUrl(path.basename(root), folder, path.basename(workFile)) }
+}
+
+/** Earlier attempts' preview folders, once this attempt's own preview is the one the clip names. */
+const removePreviewFolders = async (root: string, { except }: { except: string }) => {
+  for (const entry of await fs.readdir(root).catch(() => [] as string[])) {
+    if (entry.startsWith('preview-') && entry !== except) await fs.rm(path.join(root, entry), { recursive: true, force: true })
+  }
 }
 
 /**

@@ -59,7 +59,7 @@ const liveJobs = async (clipId: number | string) =>
 
 let clipId: number
 
-test('a SIGKILLed ffmpeg: the clip says the encoder stopped, lists and keeps nothing, and the published folder was never touched', async () => {
+test('a SIGKILLed ffmpeg: the clip says the encoder stopped, lists and keeps nothing but its preview, and the published folder was never touched', async () => {
   const clip = await payload().create({ collection: 'clips', data: { title: 'Dræbt koder' } as never, filePath: source })
   clipId = clip.id as number
   await runVideoQueue(payload())
@@ -80,16 +80,18 @@ test('a SIGKILLed ffmpeg: the clip says the encoder stopped, lists and keeps not
   await run
 
   const failed = await payload().findByID({ collection: 'clips', id: clipId, depth: 0 })
+  // Killed after its preview (the remux, issue #12): the clip keeps playing that, with the
+  // poster it had (made from the same file), and says why the rest is missing; nothing else of
+  // any attempt is shown or kept (no HLS address, no other poster or file).
   expect(failed.processing).toMatchObject({
-    status: 'failed',
+    status: 'preview',
     error: 'Koderen stoppede uventet (signal SIGKILL) / The encoder stopped unexpectedly (signal SIGKILL)',
   })
-  // A failed clip shows nothing of any attempt: no renditions, HLS address or poster, no files.
-  expect(failed.renditions).toEqual([])
+  expect(failed.renditions!.map((rendition) => rendition.url)).toEqual([expect.stringMatching(/\/preview-[\w-]+\/720p\.mp4$/)])
   expect(failed.hlsUrl ?? null).toBeNull()
-  expect(failed.poster ?? null).toBeNull()
-  expect(await posterDocs(clipId)).toEqual([])
-  expect(filesUnder(clipRoot(clipId))).toEqual([])
+  expect(failed.poster).toBe(ready.poster)
+  expect((await posterDocs(clipId)).map((doc) => doc.id)).toEqual([ready.poster])
+  expect(filesUnder(clipRoot(clipId))).toEqual([path.relative(clipRoot(clipId), fileOf(failed.renditions![0].url!))])
   await expectMediaStoreConsistent(payload())
 }, 240_000)
 

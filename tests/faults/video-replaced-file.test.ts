@@ -11,7 +11,7 @@ import { expect, test } from '@jest/globals'
 
 import { ffmpegProcesses, isAlive, isLadder, waitFor } from '../helpers/ffmpegProcesses'
 import { makeTestVideo, SOURCES } from '../helpers/media'
-import { waitForClipJobsToEnd } from '../helpers/clips'
+import { isTranscoding, waitForClipJobsToEnd } from '../helpers/clips'
 import { expectMediaStoreConsistent } from '../helpers/mediaInvariant'
 import { startWorkerProcess, stopAppProcess } from '../helpers/process'
 import { useServer } from '../helpers/server'
@@ -28,7 +28,7 @@ test('replacing the file mid-transcode (worker in another process) cancels the o
   try {
     await waitFor('the worker to be transcoding the first file', async () => {
       const current = await read()
-      return current.processing?.status === 'processing' && (current.processing?.progress ?? 0) > 0 ? true : undefined
+      return isTranscoding(current.processing) ? true : undefined
     }, 180_000, 200)
     const [oldLadder] = ffmpegProcesses(isLadder)
     expect(oldLadder).toBeDefined()

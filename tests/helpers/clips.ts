@@ -43,3 +43,10 @@ export const waitForClipJobsToEnd = async (payload: Payload, clipId: number | st
   }
   throw new Error(`the pipeline job of clip ${clipId} did not end within ${timeoutMs} ms`)
 }
+
+/**
+ * The ladder is being encoded: progress reported while the clip is processing, or while it
+ * plays at its preview (a remuxed or encoded first rendition, issue #12).
+ */
+export const isTranscoding = (processing: { status?: string | null; progress?: number | null } | null | undefined): boolean =>
+  (processing?.status === 'processing' || processing?.status === 'preview') && (processing.progress ?? 0) > 0

@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@jest/globals'
 
+import { isTranscoding } from '../helpers/clips'
 import { startWorkerProcess } from '../helpers/process'
 import { SOURCES } from '../helpers/media'
 import { useServer } from '../helpers/server'
@@ -31,7 +32,7 @@ test('a clip whose worker was killed mid-transcode is finished by the next worke
   const first = startWorker()
   await waitFor('the first worker to be transcoding', async () => {
     const current = await status()
-    return current?.status === 'processing' && (current.progress ?? 0) > 0 ? current : undefined
+    return isTranscoding(current) ? current : undefined
   }, 90_000)
   first.child.kill('SIGKILL')
   await new Promise((resolve) => first.child.once('exit', resolve))

@@ -8,7 +8,8 @@ export type ClipGateInput = {
 
 export const clipBlocker = (clip: ClipGateInput): string | null => {
   const name = `"${clip.title || clip.filename || 'uden titel'}"`
-  if (clip.processing?.status !== 'ready') {
+  // Playable at its preview is enough: the rest of the ladder follows by itself (issue #12).
+  if (clip.processing?.status !== 'ready' && clip.processing?.status !== 'preview') {
     return `Klippet ${name} er ikke færdigbehandlet (${clip.processing?.status ?? 'ukendt'}) / is not processed yet`
   }
   if (clip.consent?.withdrawn) return `Samtykke til klippet ${name} er trukket tilbage / consent was withdrawn`

@@ -1,17 +1,17 @@
 'use client'
+import { useTranslation } from '@payloadcms/ui'
 import React from 'react'
 
 type CellProps = { rowData?: { processing?: { status?: string; progress?: number }; probe?: { duration?: number } } }
 
-const LABELS: Record<string, string> = { queued: 'I kø', processing: 'Behandles', ready: 'Klar', failed: 'Fejlet' }
-
 /** List column: the pipeline state (with progress while it runs). */
 export const ClipStatusCell: React.FC<CellProps> = ({ rowData }) => {
+  const { t } = useTranslation()
   const status = rowData?.processing?.status ?? 'queued'
   return (
     <span>
-      {LABELS[status] ?? status}
-      {status === 'processing' ? ` ${Math.round(rowData?.processing?.progress ?? 0)} %` : ''}
+      {(t as (key: string) => string)(`clipProcessing:status_${status}`)}
+      {status === 'processing' || status === 'preview' ? ` ${Math.round(rowData?.processing?.progress ?? 0)} %` : ''}
     </span>
   )
 }

@@ -1,47 +1,46 @@
 'use client'
-import { Button } from '@payloadcms/ui'
+import { Button, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
+import type { ClipProcessingKey } from './clipProcessingTranslations'
 import { useClipState } from './useClipState'
 import './clipAdmin.css'
 
-const LABELS: Record<string, string> = {
-  queued: 'I kø / Queued',
-  processing: 'Behandles / Processing',
-  ready: 'Klar / Ready',
-  failed: 'Fejlet / Failed',
-}
-
 /** Sidebar: the pipeline's state and progress, its error, and "process again". */
 export const ClipProcessing: React.FC = () => {
+  const { t: translate } = useTranslation()
+  const t = (key: ClipProcessingKey, vars?: Record<string, unknown>) => (translate as (key: string, vars?: Record<string, unknown>) => string)(`clipProcessing:${key}`, vars)
   const { id, clip, refresh, apiBase } = useClipState()
   const [message, setMessage] = useState<string | null>(null)
-  if (!id) return <p className="clip-admin__hint">Gem klippet for at starte behandlingen. / Save the clip to start processing.</p>
+  if (!id) return <p className="clip-admin__hint">{t('saveFirst')}</p>
   const status = clip?.processing?.status ?? 'queued'
   const progress = Math.round(clip?.processing?.progress ?? 0)
+  const error = clip?.processing?.error
+  // At the preview the ladder is still encoding, unless it stopped with an error.
+  const working = status === 'processing' || (status === 'preview' && !error)
 
   const reprocess = async () => {
     setMessage(null)
     const res = await fetch(`${apiBase}/clips/${id}/reprocess`, { method: 'POST', credentials: 'include' })
     const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } }
-    if (!res.ok) setMessage(body.error?.message ?? `Fejl ${res.status}`)
+    if (!res.ok) setMessage(body.error?.message ?? t('requestFailed', { status: res.status }))
     await refresh()
   }
 
   return (
     <div className="clip-admin">
-      <div className="clip-admin__label">Videobehandling / Processing</div>
+      <div className="clip-admin__label">{t('heading')}</div>
       <div className={`clip-admin__status clip-admin__status--${status}`} role="status" aria-live="polite">
-        {LABELS[status] ?? status}
-        {status === 'processing' ? ` · ${progress} %` : null}
+        {t(`status_${status}` as ClipProcessingKey)}
+        {working ? ` · ${progress} %` : null}
       </div>
-      {(status === 'processing' || status === 'queued') && (
-        <progress className="clip-admin__progress" max={100} value={status === 'queued' ? undefined : progress} aria-label="Fremdrift" />
+      {(working || status === 'queued') && (
+        <progress className="clip-admin__progress" max={100} value={status === 'queued' ? undefined : progress} aria-label={t('progress')} />
       )}
-      {clip?.processing?.error && <p className="clip-admin__error">{clip.processing.error}</p>}
-      {(status === 'failed' || status === 'ready') && (
+      {error && <p className="clip-admin__error">{error}</p>}
+      {(status === 'failed' || status === 'ready' || (status === 'preview' && error)) && (
         <Button buttonStyle="secondary" size="small" onClick={() => void reprocess()}>
-          Behandl igen / Process again
+          {t('reprocess')}
         </Button>
       )}
       {message && <p className="clip-admin__error">{message}</p>}

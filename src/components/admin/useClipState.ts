@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from 'react'
 
 import type { Clip } from '../../payload-types'
 
-const ACTIVE = new Set(['queued', 'processing'])
+// 'preview' too: the ladder is still encoding, and the clip becomes ready by itself.
+const ACTIVE = new Set(['queued', 'processing', 'preview'])
 
 /**
  * The clip as the server has it now, polled every two seconds while the pipeline works on it,
@@ -27,11 +28,13 @@ export const useClipState = () => {
   }, [refresh])
 
   const status = clip?.processing?.status
+  // A preview whose ladder stopped with an error waits for "Behandl igen": nothing to poll for.
+  const active = Boolean(status && ACTIVE.has(status) && !(status === 'preview' && clip?.processing?.error))
   useEffect(() => {
-    if (!status || !ACTIVE.has(status)) return
+    if (!active) return
     const timer = setInterval(() => void refresh(), 2000)
     return () => clearInterval(timer)
-  }, [status, refresh])
+  }, [active, refresh])
 
   return { id, clip, refresh, apiBase: `${config.serverURL}${config.routes.api}` }
 }

@@ -30,14 +30,16 @@ export const reprocessEndpoint: Endpoint = {
         { status: 409 },
       )
     }
+    // A clip playing at its preview (its ladder stopped) stays playable while it is made again.
+    const status = clip.processing?.status === 'preview' ? 'preview' : 'queued'
     await req.payload.update({
       collection: 'clips',
       id,
-      data: { processing: { status: 'queued', progress: 0, error: null } } as never,
+      data: { processing: { status, progress: 0, error: null } } as never,
       context: PIPELINE_CONTEXT,
       req,
     })
     await queueClipJob(req.payload, id, { req })
-    return Response.json({ id, processing: { status: 'queued', progress: 0 } }, { status: 202 })
+    return Response.json({ id, processing: { status, progress: 0 } }, { status: 202 })
   },
 }
