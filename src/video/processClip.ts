@@ -17,6 +17,7 @@ import { planPipeline, type RenditionPlan } from './plan'
 import { extractPoster } from './poster'
 import { deleteClipPosters, posterFileName } from './posterDocs'
 import { probe, ProbeError, type Probe } from './probe'
+import { publishPreview, publishVersion, removeOtherVersions, removePreviewFolders, removeWorkFolders, shownPreviewFolder } from './publish'
 import { SupersededError, watchForSupersession, type PipelineSource, type SupersessionWatch } from './supersession'
 
 /** Our own updates of a clip carry this, so they do not queue the pipeline again. */
@@ -96,13 +97,6 @@ const failClip = async (payload: Payload, clipId: number | string, reason: strin
 const failKeepingPreview = async (clipId: number | string, reason: string, update: Update, previewFolder: string) => {
   await update({ processing: { status: 'preview', progress: 0, error: reason } })
   await removeOtherVersions(clipId, previewFolder)
-}
-
-/** The folder of the preview a clip shows (`preview-…`), or null when it shows none. */
-const shownPreviewFolder = (clip: Clip): string | null => {
-  if (clip.processing?.status !== 'preview') return null
-  const url = clip.renditions?.[0]?.url ?? ''
-  return /\/(preview-[\w.-]+)\/[^/]+$/.exec(url)?.[1] ?? null
 }
 
 /** ffmpeg for a submitted clip runs at the lowest priority: it only ever gets what staff leave. */
@@ -338,51 +332,3 @@ const createPosterDoc = (payload: Payload, clip: Clip, frame: string): Promise<M
 
 /** About the preview encode's share of the work (one rung of three, one more decode): the progress bar's first part. */
 const PREVIEW_SHARE = 0.2
-
-/** The preview rendition, shown while the ladder encodes, from a preview folder of this attempt's own. */
-const publishPreview = async (root: string, version: string, workFile: string) => {
-  const folder = `preview-${version}-${process.pid}-${Date.now()}`
-  const dir = path.join(root, folder)
-  await fs.mkdir(dir, { recursive: true })
-  const file = path.join(dir, path.basename(workFile))
-  await fs.link(workFile, file).catch(() => fs.copyFile(workFile, file))
-  return { folder, file, url: clipOutputUrl(path.basename(root), folder, path.basename(workFile)) }
-}
-
-/** Earlier attempts' preview folders, once this attempt's own preview is the one the clip names. */
-const removePreviewFolders = async (root: string, { except }: { except: string }) => {
-  for (const entry of await fs.readdir(root).catch(() => [] as string[])) {
-    if (entry.startsWith('preview-') && entry !== except) await fs.rm(path.join(root, entry), { recursive: true, force: true })
-  }
-}
-
-/**
- * Puts a finished attempt's outputs in place as a whole: the folder is renamed, never filled
- * file by file, so the version folder holds either the earlier complete set or the new one.
- */
-const publishVersion = async (outDir: string, finalDir: string) => {
-  const aside = `${path.dirname(finalDir)}/.old-${path.basename(finalDir)}-${process.pid}-${Date.now()}`
-  const hadEarlier = await fs.rename(finalDir, aside).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return false
-      throw error
-    },
-  )
-  await fs.rename(outDir, finalDir)
-  if (hadEarlier) await fs.rm(aside, { recursive: true, force: true })
-}
-
-/** Work folders (and set-aside folders) of attempts that are not running any more. */
-const removeWorkFolders = async (root: string) => {
-  for (const entry of await fs.readdir(root).catch(() => [] as string[])) {
-    if (entry.startsWith('.work-') || entry.startsWith('.old-')) await fs.rm(path.join(root, entry), { recursive: true, force: true })
-  }
-}
-
-const removeOtherVersions = async (clipId: number | string, keep: string) => {
-  const root = clipOutputRoot(clipId)
-  for (const entry of await fs.readdir(root).catch(() => [] as string[])) {
-    if (entry !== keep) await fs.rm(path.join(root, entry), { recursive: true, force: true })
-  }
-}
