@@ -4,6 +4,7 @@
  *   (a) the pipeline's wall time for a clip ÷ the same ffmpeg argument lists run bare (≤ 1.05)
  *   (b) the single-decode ladder ÷ one ffmpeg run per rendition                       (≤ 0.75)
  *   (c) seconds from the upload response to a playable rendition, web-compatible 60 s 1080p (≤ 2)
+ * and then issue #12's (d), (e), (f) and SSIM figures (scripts/bench/videoPreview.ts).
  */
 import { execFile, spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -29,6 +30,7 @@ const { planPipeline } = await import('../../src/video/plan')
 const { posterJob, posterStart } = await import('../../src/video/poster')
 const { probe } = await import('../../src/video/probe')
 const { processClip } = await import('../../src/video/processClip')
+const { previewFigures } = await import('./videoPreview')
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3)
 const seconds = (ms: number) => (ms / 1000).toFixed(2)
@@ -172,6 +174,7 @@ try {
   await waitForIdle()
 
   rows.push(['(c) upload response → playable rendition, 60 s 1080p', `${seconds(playableAfter)} s`, playableAfter / 1000, '≤ 2 s'])
+  rows.push(...(await previewFigures({ payload, url: server.url, token, makeSource, bare, compare, freshDir })))
   console.log('')
   for (const [what, measured, ratio, target] of rows) {
     console.log(`${what.padEnd(58)} ${measured.padEnd(20)} ${ratio.toFixed(2).padStart(6)}   target ${target}`)
