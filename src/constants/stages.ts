@@ -22,3 +22,6 @@ export const PROCESSING_STATUSES = [
   { key: 'ready', label: { da: 'Klar', en: 'Ready' } },
   { key: 'failed', label: { da: 'Fejlet', en: 'Failed' } },
 ] as const
+
+/** Statuses at which a clip has renditions to play: public and publishable (issue #12). */
+export const PLAYABLE_STATUSES: readonly string[] = ['ready', 'preview']

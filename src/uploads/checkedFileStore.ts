@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream'
 import { FileStore } from '@tus/file-store'
 import { ERRORS, isPathInsideDirectory, type Upload } from '@tus/server'
 
+import { readFileHead } from '../lib/readFileHead'
 import type { Bilingual } from '../public-api/messages'
 import { refusalForHead, SNIFF_BYTES } from './contentCheck'
 import { appendDurably, syncCreated } from './durableAppend'
@@ -68,7 +69,7 @@ export class CheckedFileStore extends FileStore {
     }
     const incoming = Buffer.concat(taken)
     if (offset + incoming.length >= headEnd) {
-      const before = offset > 0 ? await readHead(file, offset) : Buffer.alloc(0)
+      const before = offset > 0 ? await readFileHead(file, offset) : Buffer.alloc(0)
       const head = Buffer.concat([before, incoming]).subarray(0, SNIFF_BYTES)
       const metadata = info?.metadata ?? {}
       const refusal = await refusalForHead(head, this.owner, metadata.field ?? undefined, metadata.filename ?? '')
@@ -97,16 +98,5 @@ export class CheckedFileStore extends FileStore {
 
   private infoPath(id: string): string {
     return `${this.bytesPath(id)}.json`
-  }
-}
-
-const readHead = async (file: string, bytes: number): Promise<Buffer> => {
-  const handle = await fs.open(file, 'r')
-  try {
-    const buffer = Buffer.alloc(bytes)
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0)
-    return buffer.subarray(0, bytesRead)
-  } finally {
-    await handle.close()
   }
 }

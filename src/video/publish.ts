@@ -31,11 +31,8 @@ export const publishPreview = async (root: string, version: string, workFile: st
 }
 
 /** Earlier attempts' preview folders, once this attempt's own preview is the one the clip names. */
-export const removePreviewFolders = async (root: string, { except }: { except: string }) => {
-  for (const entry of await fs.readdir(root).catch(() => [] as string[])) {
-    if (entry.startsWith('preview-') && entry !== except) await fs.rm(path.join(root, entry), { recursive: true, force: true })
-  }
-}
+export const removePreviewFolders = (root: string, { except }: { except: string }) =>
+  removeEntries(root, (entry) => entry.startsWith('preview-') && entry !== except)
 
 /**
  * Puts a finished attempt's outputs in place as a whole: the folder is renamed, never filled
@@ -55,15 +52,14 @@ export const publishVersion = async (outDir: string, finalDir: string) => {
 }
 
 /** Work folders (and set-aside folders) of attempts that are not running any more. */
-export const removeWorkFolders = async (root: string) => {
-  for (const entry of await fs.readdir(root).catch(() => [] as string[])) {
-    if (entry.startsWith('.work-') || entry.startsWith('.old-')) await fs.rm(path.join(root, entry), { recursive: true, force: true })
-  }
-}
+export const removeWorkFolders = (root: string) => removeEntries(root, (entry) => entry.startsWith('.work-') || entry.startsWith('.old-'))
 
-export const removeOtherVersions = async (clipId: number | string, keep: string) => {
-  const root = clipOutputRoot(clipId)
+/** Everything in the clip's folder but `keep` (the version or preview folder it names). */
+export const removeOtherVersions = (clipId: number | string, keep: string) => removeEntries(clipOutputRoot(clipId), (entry) => entry !== keep)
+
+/** The entries of a clip's output folder that `remove` picks (none when the folder is gone). */
+const removeEntries = async (root: string, remove: (entry: string) => boolean) => {
   for (const entry of await fs.readdir(root).catch(() => [] as string[])) {
-    if (entry !== keep) await fs.rm(path.join(root, entry), { recursive: true, force: true })
+    if (remove(entry)) await fs.rm(path.join(root, entry), { recursive: true, force: true })
   }
 }

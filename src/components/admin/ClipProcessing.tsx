@@ -10,14 +10,14 @@ import './clipAdmin.css'
 export const ClipProcessing: React.FC = () => {
   const { t: translate } = useTranslation()
   const t = (key: ClipProcessingKey, vars?: Record<string, unknown>) => (translate as (key: string, vars?: Record<string, unknown>) => string)(`clipProcessing:${key}`, vars)
-  const { id, clip, refresh, apiBase } = useClipState()
+  const { id, clip, refresh, active, apiBase } = useClipState()
   const [message, setMessage] = useState<string | null>(null)
   if (!id) return <p className="clip-admin__hint">{t('saveFirst')}</p>
   const status = clip?.processing?.status ?? 'queued'
   const progress = Math.round(clip?.processing?.progress ?? 0)
   const error = clip?.processing?.error
-  // At the preview the ladder is still encoding, unless it stopped with an error.
-  const working = status === 'processing' || (status === 'preview' && !error)
+  // Encoding now: processing, or at the preview while the ladder goes on (not stopped by an error).
+  const working = active && status !== 'queued'
 
   const reprocess = async () => {
     setMessage(null)

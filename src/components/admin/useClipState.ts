@@ -36,5 +36,5 @@ export const useClipState = () => {
     return () => clearInterval(timer)
   }, [active, refresh])
 
-  return { id, clip, refresh, apiBase: `${config.serverURL}${config.routes.api}` }
+  return { id, clip, refresh, active, apiBase: `${config.serverURL}${config.routes.api}` }
 }

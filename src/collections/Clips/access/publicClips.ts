@@ -1,18 +1,16 @@
 import type { Access, Where } from 'payload'
 
 import { isStaffUser } from '../../../access'
+import { PLAYABLE_STATUSES } from '../../../constants/stages'
 
 /**
  * A clip is public only while it is playable (processed, or at its preview while the ladder
  * encodes: issue #12), everyone identifiable has consented and no consent is withdrawn (SPEC §6). The uploaded original is never public: it may carry GPS
  * positions and other metadata the renditions leave out.
  */
-/** Statuses at which a clip has renditions to play. */
-export const PLAYABLE_STATUSES = ['ready', 'preview']
-
 export const PUBLIC_CLIP: Where = {
   and: [
-    { 'processing.status': { in: PLAYABLE_STATUSES } },
+    { 'processing.status': { in: [...PLAYABLE_STATUSES] } },
     { 'consent.confirmed': { equals: true } },
     { 'consent.withdrawn': { not_equals: true } },
   ],

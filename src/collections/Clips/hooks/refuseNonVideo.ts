@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileTypeFromBuffer } from 'file-type'
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
+import { readFileHead } from '../../../lib/readFileHead'
 import { validationError } from '../../../lib/validationError'
 import { ffprobe } from '../../../video/ffmpeg'
 import { makeTempDir } from '../../../jobs/tempFiles'
@@ -34,7 +35,7 @@ export const refuseNonVideo: CollectionBeforeOperationHook = async ({ args, oper
   if (size === 0) refuse(req, 'Filen er tom (0 bytes) / The file is empty')
 
   const head = file.tempFilePath && !file.data?.length
-    ? await readHead(file.tempFilePath)
+    ? await readFileHead(file.tempFilePath, HEAD_BYTES)
     : Buffer.from(file.data.subarray(0, HEAD_BYTES))
   const detected = await fileTypeFromBuffer(head)
   if (detected && !MEDIA_TYPE.test(detected.mime)) {
@@ -49,17 +50,6 @@ export const refuseNonVideo: CollectionBeforeOperationHook = async ({ args, oper
     }
   }
   return args
-}
-
-const readHead = async (filePath: string) => {
-  const handle = await fs.open(filePath, 'r')
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES)
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0)
-    return buffer.subarray(0, bytesRead)
-  } finally {
-    await handle.close()
-  }
 }
 
 const withFileOnDisk = async <T>(
