@@ -8,12 +8,11 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 
-import { afterAll, expect, test } from '@jest/globals'
+import { expect, test } from '@jest/globals'
 
 import { mediaTempRoot, sweepTempDirs } from '../../src/jobs/tempFiles'
 import { login } from '../helpers/http'
-import { startApiProcess } from '../helpers/apiProcess'
-import { stopAppProcess, type AppProcess } from '../helpers/process'
+import { useApiProcesses } from '../helpers/apiProcesses'
 
 // This file's own temp folder (TMPDIR, which os.tmpdir() follows): what we see is only ours.
 const tmp = path.join(process.env.B2C_TEST_ROOT!, 'tmp')
@@ -25,16 +24,7 @@ const env = {
   ADMIN_EMAIL: 'admin@temp-sweep.dk',
   ADMIN_PASSWORD: 'correct-horse-battery-staple',
 }
-const running: AppProcess[] = []
-afterAll(async () => {
-  for (const app of running) await stopAppProcess(app.child)
-})
-
-const start = async () => {
-  const app = await startApiProcess(env)
-  running.push(app)
-  return app
-}
+const start = useApiProcesses(env)
 
 /** Starts a multipart upload that announces 50 MB and sends 2 MB of its file, then waits. */
 const startUpload = (url: string, field: string, filename: string, headers: Record<string, string> = {}) => {

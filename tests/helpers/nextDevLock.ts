@@ -9,16 +9,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-const LOCK = path.join(os.tmpdir(), `b2c-next-dev-${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12)}.lock`)
+import { processAlive } from '../../src/jobs/tempFiles'
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
+const LOCK = path.join(os.tmpdir(), `b2c-next-dev-${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12)}.lock`)
 
 /** The lock's holder: the Next server's pid when started, else the Jest worker waiting on its start. */
 const holderAlive = (): boolean => {
@@ -29,7 +22,7 @@ const holderAlive = (): boolean => {
     return false
   }
   const [worker, server] = content.split(' ').map(Number)
-  return server ? isAlive(server) : Boolean(worker) && isAlive(worker)
+  return server ? processAlive(server) : Boolean(worker) && processAlive(worker)
 }
 
 export const acquireNextDevLock = async (timeoutMs: number): Promise<void> => {

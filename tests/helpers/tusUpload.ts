@@ -93,3 +93,17 @@ export const uploadFile = async (
   await sendAll(created.url, data, { chunkSize, headers })
   return { url: created.url, id: created.id! }
 }
+
+/**
+ * Dates a member upload's creation back in tus's own info file (where the store keeps it), so a
+ * test can stand hours after it without waiting. The server's folders are imported only here,
+ * once the test has set its environment.
+ */
+export const backdateUpload = async (id: string, createdAt: Date) => {
+  const fs = await import('node:fs/promises')
+  const path = await import('node:path')
+  const { uploadsDir } = await import('../../src/uploads/paths')
+  const infoPath = path.join(uploadsDir('member'), `${id}.json`)
+  const info = JSON.parse(await fs.readFile(infoPath, 'utf8')) as Record<string, unknown>
+  await fs.writeFile(infoPath, JSON.stringify({ ...info, creation_date: createdAt.toISOString() }))
+}

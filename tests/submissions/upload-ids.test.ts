@@ -16,8 +16,8 @@ import { runVideoQueue } from '../helpers/clips'
 import { COSTLY } from '../helpers/costlyVideos'
 import { makeTestVideo } from '../helpers/media'
 import { useServer } from '../helpers/server'
-import { countStored, createCall, postSubmission, submissionForm, validSubmission } from '../helpers/submissions'
-import { createUpload, MEMBER_UPLOADS, patchUpload, uploadFile } from '../helpers/tusUpload'
+import { countStored, createCall, postSubmission, setCallDeadline, submissionForm, validSubmission } from '../helpers/submissions'
+import { backdateUpload, createUpload, MEMBER_UPLOADS, patchUpload, uploadFile } from '../helpers/tusUpload'
 
 process.env.SUBMISSION_RATE_LIMIT = '1000'
 process.env.UPLOAD_RATE_LIMIT = '1000'
@@ -52,15 +52,11 @@ const refusedFor = async (res: Response, field: string) => {
 const stored = (id: string) =>
   server.current.payload.findByID({ collection: 'submissions', id, depth: 0, overrideAccess: true }) as Promise<Submission>
 
-const setDeadline = (target: Call, deadline: Date) =>
-  server.current.payload.update({ collection: 'calls', id: target.id, data: { deadline: deadline.toISOString() } as never, overrideAccess: true })
+const setDeadline = (target: Call, deadline: Date) => setCallDeadline(server.current.payload, target, deadline)
 
-/** tus's own info file of a member upload: where the store keeps its creation time. */
+/** Dates a member upload back, and checks the store reads the new creation time. */
 const backdate = async (id: string, createdAt: Date) => {
-  const { uploadsDir } = await import('../../src/uploads/paths')
-  const infoPath = path.join(uploadsDir('member'), `${id}.json`)
-  const info = JSON.parse(fs.readFileSync(infoPath, 'utf8')) as Record<string, unknown>
-  fs.writeFileSync(infoPath, JSON.stringify({ ...info, creation_date: createdAt.toISOString() }))
+  await backdateUpload(id, createdAt)
   expect((await record(id))?.createdAt.toISOString()).toBe(createdAt.toISOString())
 }
 

@@ -8,7 +8,6 @@
  * Real server, real tus uploads over HTTP, real files.
  */
 import fs from 'node:fs'
-import path from 'node:path'
 
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
@@ -16,8 +15,8 @@ import sharp from 'sharp'
 import type { Call } from '../../src/payload-types'
 import { makeTestVideo } from '../helpers/media'
 import { useServer } from '../helpers/server'
-import { countStored, createCall, postSubmission, validSubmission } from '../helpers/submissions'
-import { createUpload, MEMBER_UPLOADS, uploadFile } from '../helpers/tusUpload'
+import { countStored, createCall, postSubmission, setCallDeadline, validSubmission } from '../helpers/submissions'
+import { backdateUpload, createUpload, MEMBER_UPLOADS, uploadFile } from '../helpers/tusUpload'
 
 process.env.SUBMISSION_RATE_LIMIT = '1000'
 process.env.UPLOAD_RATE_LIMIT = '1000'
@@ -37,16 +36,7 @@ const meta = (call: Call, field: 'video' | 'photos') => ({
   field,
 })
 
-const setDeadline = (target: Call, deadline: Date) =>
-  server.current.payload.update({ collection: 'calls', id: target.id, data: { deadline: deadline.toISOString() } as never, overrideAccess: true })
-
-/** tus's own info file of a member upload: where the store keeps its creation time. */
-const backdate = async (id: string, createdAt: Date) => {
-  const { uploadsDir } = await import('../../src/uploads/paths')
-  const infoPath = path.join(uploadsDir('member'), `${id}.json`)
-  const info = JSON.parse(fs.readFileSync(infoPath, 'utf8')) as Record<string, unknown>
-  fs.writeFileSync(infoPath, JSON.stringify({ ...info, creation_date: createdAt.toISOString() }))
-}
+const setDeadline = (target: Call, deadline: Date) => setCallDeadline(server.current.payload, target, deadline)
 
 beforeAll(async () => {
   photo = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#27a' } }).jpeg().toBuffer()
@@ -58,7 +48,7 @@ describe('creating a member upload after the deadline', () => {
     const target = await createCall(server.current.payload, { opensAt: longAgo() })
     const videoId = (await uploadFile(server.current.url, MEMBER_UPLOADS, video, { metadata: meta(target, 'video') })).id
     const deadline = new Date(second(Date.now()) - 3600_000)
-    await backdate(videoId, new Date(deadline.getTime() - 60_000))
+    await backdateUpload(videoId, new Date(deadline.getTime() - 60_000))
     await setDeadline(target, deadline)
 
     // The video began a minute before the deadline; the photo is begun an hour after it.

@@ -9,20 +9,16 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { afterAll, expect, test } from '@jest/globals'
+import { expect, test } from '@jest/globals'
 
-import { startApiProcess } from '../helpers/apiProcess'
+import { useApiProcesses } from '../helpers/apiProcesses'
 import { login } from '../helpers/http'
 import { makeTestVideo } from '../helpers/media'
-import { stopAppProcess, type AppProcess } from '../helpers/process'
 import { createUpload, patchUpload, STAFF_UPLOADS } from '../helpers/tusUpload'
 import { uploadsDir } from '../../src/uploads/paths'
 
 const env = { ...process.env, SEED_DEMO: 'false', ADMIN_EMAIL: 'admin@tus-durability.dk', ADMIN_PASSWORD: 'correct-horse-battery-staple' }
-let app: AppProcess | undefined
-afterAll(async () => {
-  if (app) await stopAppProcess(app.child)
-})
+const startApp = useApiProcesses(env)
 
 /** strace attached to every thread of `pid` (libuv's pool does the syncs) until the returned stop. */
 const traceSyscalls = async (pid: number, file: string) => {
@@ -57,7 +53,7 @@ const syncedBefore = (lines: string[], target: string, answer: RegExp): boolean 
 }
 
 test('an upload\'s files are on disk before its 201, and a PATCH\'s bytes before its 204', async () => {
-  app = await startApiProcess(env)
+  const app = await startApp()
   const admin = await login(app.url, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)
   const video = fs.readFileSync(await makeTestVideo('durable.mp4', 2))
   const auth = { authorization: `JWT ${admin.token}` }

@@ -8,12 +8,11 @@ import fsp from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
 
-import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { beforeAll, expect, test } from '@jest/globals'
 
-import { startApiProcess } from '../helpers/apiProcess'
+import { useApiProcesses } from '../helpers/apiProcesses'
 import { login } from '../helpers/http'
 import { makeTestVideo } from '../helpers/media'
-import { stopAppProcess, type AppProcess } from '../helpers/process'
 import { createUpload, headUpload, MEMBER_UPLOADS, patchUpload, sendAll, TUS } from '../helpers/tusUpload'
 import { readUpload } from '../../src/uploads/records'
 import { uploadsDir } from '../../src/uploads/paths'
@@ -24,15 +23,7 @@ const env = {
   ADMIN_EMAIL: 'admin@tus-restart.dk',
   ADMIN_PASSWORD: 'correct-horse-battery-staple',
 }
-const running: AppProcess[] = []
-afterAll(async () => {
-  for (const app of running) await stopAppProcess(app.child)
-})
-const start = async () => {
-  const app = await startApiProcess(env)
-  running.push(app)
-  return app
-}
+const start = useApiProcesses(env)
 
 let data: Buffer
 beforeAll(async () => {

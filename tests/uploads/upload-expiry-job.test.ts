@@ -13,7 +13,7 @@ import { beforeAll, expect, test } from '@jest/globals'
 import { makeTestVideo } from '../helpers/media'
 import { useServer } from '../helpers/server'
 import { createCall } from '../helpers/submissions'
-import { createUpload, MEMBER_UPLOADS, patchUpload, uploadFile } from '../helpers/tusUpload'
+import { backdateUpload, createUpload, MEMBER_UPLOADS, patchUpload, uploadFile } from '../helpers/tusUpload'
 import { uploadsDir } from '../../src/uploads/paths'
 import { readUpload } from '../../src/uploads/records'
 import { EXPIRE_UPLOADS_TASK, queueUploadExpiry } from '../../src/uploads/expiryTask'
@@ -34,10 +34,7 @@ const DAY_AND_AN_HOUR_AGO = () => new Date(Date.now() - 25 * 3_600_000)
 
 /** Dates an upload back past the expiry: its creation (unfinished) and its last byte (finished). */
 const ageUpload = async (id: string) => {
-  const infoPath = path.join(uploadsDir('member'), `${id}.json`)
-  const info = JSON.parse(await fsp.readFile(infoPath, 'utf8')) as { creation_date: string }
-  info.creation_date = DAY_AND_AN_HOUR_AGO().toISOString()
-  await fsp.writeFile(infoPath, JSON.stringify(info))
+  await backdateUpload(id, DAY_AND_AN_HOUR_AGO())
   await fsp.utimes(path.join(uploadsDir('member'), id), DAY_AND_AN_HOUR_AGO(), DAY_AND_AN_HOUR_AGO())
 }
 
