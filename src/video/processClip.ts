@@ -17,7 +17,7 @@ import { planPipeline, type RenditionPlan } from './plan'
 import { extractPoster } from './poster'
 import { deleteClipPosters, posterFileName } from './posterDocs'
 import { probe, ProbeError, type Probe } from './probe'
-import { publishPreview, publishVersion, removeOtherVersions, removePreviewFolders, removeWorkFolders, shownPreviewFolder } from './publish'
+import { publishVersion, removeOtherVersions, removePreviewFolders, removeWorkFolders, showPreview, shownPreviewFolder } from './publish'
 import { SupersededError, watchForSupersession, type PipelineSource, type SupersessionWatch } from './supersession'
 
 /** Our own updates of a clip carry this, so they do not queue the pipeline again. */
@@ -32,7 +32,7 @@ export class PermanentPipelineError extends Error {
 
 type Options = { signal?: AbortSignal; preset?: string; jobId?: number | string }
 
-type Update = (data: Partial<Clip>) => Promise<unknown>
+type Update = (data: Partial<Clip>, extraContext?: Record<string, unknown>) => Promise<unknown>
 
 /**
  * The whole pipeline for one clip (SPEC §5): probe → plan → encode → publish. Progress and
@@ -53,8 +53,8 @@ export const processClip = async (payload: Payload, clipId: number | string, opt
   // Every save names the source it was made from; refuseStalePipelineWrite refuses it once the
   // clip holds another file, so even a save racing the replace cannot show old outputs.
   const context = { ...PIPELINE_CONTEXT, pipelineSource: source }
-  const update: Update = (data) =>
-    payload.update({ collection: 'clips', id: clipId, data: data as never, context, overrideAccess: true, depth: 0 })
+  const update: Update = (data, extraContext) =>
+    payload.update({ collection: 'clips', id: clipId, data: data as never, context: { ...context, ...extraContext }, overrideAccess: true, depth: 0 })
   try {
     await runPipeline(payload, clip, update, { ...options, signal }, watch)
   } catch (error) {
@@ -181,10 +181,13 @@ const runPipeline = async (payload: Payload, clip: Clip, update: Update, options
       })
       // Shown from a preview folder of its own (hard links, no copy) until the whole ladder is
       // published; named per attempt, so a URL once served never changes its bytes.
-      const preview = await publishPreview(root, version, plan.preview.rendition.mp4)
-      const { level: _level, duration: _duration, ...fields } = await renditionFields(plan.preview.rendition, preview.file, preview.url)
+      const preview = await showPreview(root, version, plan.preview.rendition.mp4, async ({ file, url }) => {
+        const { level: _level, duration: _duration, ...fields } = await renditionFields(plan.preview!.rendition, file, url)
+        // A preview only ever stands in for a ladder still to come: refused once another attempt
+        // of this file has made the clip ready (a job handed back while its worker still ran).
+        await update({ processing: { status: 'preview', progress: remuxed ? 0 : Math.round(PREVIEW_SHARE * 100), error: null }, renditions: [fields], hlsUrl: null }, { previewOnly: true })
+      })
       shownStatus = 'preview'
-      await update({ processing: { status: 'preview', progress: remuxed ? 0 : Math.round(PREVIEW_SHARE * 100), error: null }, renditions: [fields], hlsUrl: null })
       await removePreviewFolders(root, { except: preview.folder })
     }
     // The poster frame comes from the source alongside the ladder: its ffmpeg work overlaps the

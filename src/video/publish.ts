@@ -21,13 +21,33 @@ export const shownPreviewFolder = (clip: Clip): string | null => {
 }
 
 /** The preview rendition, shown while the ladder encodes, from a preview folder of this attempt's own. */
-export const publishPreview = async (root: string, version: string, workFile: string) => {
+const publishPreview = async (root: string, version: string, workFile: string) => {
   const folder = `preview-${version}-${process.pid}-${Date.now()}`
   const dir = path.join(root, folder)
   await fs.mkdir(dir, { recursive: true })
   const file = path.join(dir, path.basename(workFile))
   await fs.link(workFile, file).catch(() => fs.copyFile(workFile, file))
   return { folder, file, url: clipOutputUrl(path.basename(root), folder, path.basename(workFile)) }
+}
+
+/**
+ * Publishes an attempt's preview and has `name` save it on the clip. Should the save fail (the
+ * clip's file was replaced, another attempt of the same file finished first, the database said
+ * no), the folder goes again: nothing names it, so nothing may keep it.
+ */
+export const showPreview = async <T>(
+  root: string,
+  version: string,
+  workFile: string,
+  name: (preview: { folder: string; file: string; url: string }) => Promise<T>,
+): Promise<{ folder: string; file: string; url: string; named: T }> => {
+  const preview = await publishPreview(root, version, workFile)
+  try {
+    return { ...preview, named: await name(preview) }
+  } catch (error) {
+    await fs.rm(path.join(root, preview.folder), { recursive: true, force: true })
+    throw error
+  }
 }
 
 /** Earlier attempts' preview folders, once this attempt's own preview is the one the clip names. */

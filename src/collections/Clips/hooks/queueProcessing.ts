@@ -39,6 +39,11 @@ export const refuseStalePipelineWrite: CollectionBeforeChangeHook = ({ data, ori
   if (!sameSource(originalDoc, source)) {
     throw new SupersededError(`Filen til klip ${originalDoc.id} er udskiftet / the file of clip ${originalDoc.id} was replaced`)
   }
+  // A preview of a file whose ladder another attempt has already published would take a ready
+  // clip back to its lowest rung: that attempt is the one that counts.
+  if (context.previewOnly && originalDoc.processing?.status === 'ready') {
+    throw new SupersededError(`Klip ${originalDoc.id} er allerede færdigt / clip ${originalDoc.id} is already ready`)
+  }
   return data
 }
 
