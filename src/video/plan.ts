@@ -2,6 +2,7 @@ import path from 'node:path'
 
 import type { FfmpegJob } from './ffmpeg'
 import type { Probe } from './probe'
+import { filterGraphPath, toneMapChain, toneMapPeak } from './toneMap'
 
 /** One rung of the output ladder. */
 export type RenditionPlan = {
@@ -45,6 +46,11 @@ export type PlanOptions = {
   preset?: string
   /** Encode the lowest rung alone first when there is no remux (default); false: one ladder job (the benchmark's baseline). */
   previewFirst?: boolean
+  /**
+   * An HDR source's tone-map as a 3D LUT (src/video/toneMap.ts, made per attempt): applied in
+   * place of the float filter chain it was made from. Without it the chain runs on every pixel.
+   */
+  toneMapLut?: string
 }
 
 const LADDER = [1080, 720, 480] as const
@@ -149,32 +155,44 @@ const STRIP_METADATA = ['-map_metadata', '-1', '-map_chapters', '-1', '-fflags',
 
 /**
  * The picture as every rung starts from it: upright (ffmpeg's autorotate ran before the graph),
- * progressive, SDR BT.709 and at the output rate. Tone-mapping is the dear step, so an HDR
- * source is first scaled to `size` (the largest rung the job makes) and tone-mapped at that
- * size, never at the source's own (issue #12, item 3: a 4K HLG source costs about what a 1080p
- * one does). SDR sources are scaled once, per rung, as before.
+ * progressive and at the output rate; an HDR source becomes SDR BT.709 RGB, which each rung
+ * turns into BT.709 YUV (rungScale). Tone-mapping is the dear step, so an HDR source is first
+ * scaled to `size` (the largest rung the job makes) and tone-mapped at that size, never at the
+ * source's own (issue #12, item 3: a 4K HLG source costs about what a 1080p one does), through
+ * the clip's LUT when it has one. SDR sources are scaled once, per rung, as before.
  */
-const videoFilters = (probe: Probe, fps: string, size: { width: number; height: number }): string[] => [
+const videoFilters = (probe: Probe, fps: string, size: { width: number; height: number }, toneMapLut?: string): string[] => [
   ...(probe.interlaced ? ['yadif=mode=send_frame:parity=auto:deint=all'] : []),
-  ...(probe.transfer !== 'sdr'
-    ? [
-        `scale=${size.width}:${size.height}:flags=lanczos`,
-        // HDR (PQ or HLG) to SDR BT.709: linearise, tone-map, back to BT.709 limited range.
-        'zscale=t=linear:npl=100',
-        'format=gbrpf32le',
-        'zscale=p=bt709',
-        'tonemap=tonemap=hable:desat=0',
-        'zscale=t=bt709:m=bt709:r=tv',
-      ]
-    : []),
+  ...(probe.transfer === 'sdr'
+    ? []
+    : toneMapLut
+      ? [
+          // Scaled and turned into 16-bit RGB (of the source's own transfer) in one zimg pass.
+          `zscale=w=${size.width}:h=${size.height}:f=lanczos`,
+          'format=gbrp16le',
+          `lut3d=file=${filterGraphPath(toneMapLut)}:interp=tetrahedral`,
+          'setparams=color_primaries=bt709:color_trc=bt709:colorspace=gbr:range=pc',
+        ]
+      : [`scale=${size.width}:${size.height}:flags=lanczos`, toneMapChain(toneMapPeak(probe))]),
   `fps=${fps}`,
 ]
+
+/**
+ * One rung's size and pixel format. The tone-mapped RGB of an HDR source becomes YUV here, with
+ * BT.709's matrix said out loud: swscale's default is BT.601, which players showing BT.709 video
+ * turn into shifted colours (a saturated green 30 levels too dark).
+ */
+const rungScale = (probe: Probe, rendition: { width: number; height: number }): string =>
+  `scale=${rendition.width}:${rendition.height}:flags=lanczos${probe.transfer === 'sdr' ? '' : ':out_color_matrix=bt709:out_range=tv'},setsar=1,format=yuv420p`
+
+/** An HDR source's renditions say what they are now: BT.709 SDR, limited range. */
+const BT709_TAGS = ['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv']
 
 /**
  * From a probe to the exact ffmpeg jobs (pure: no I/O). The ladder decodes the source once,
  * splits the picture, and encodes every rung to an MP4 and an HLS variant through one tee.
  */
-export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast', previewFirst = true }: PlanOptions): PipelinePlan => {
+export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast', previewFirst = true, toneMapLut }: PlanOptions): PipelinePlan => {
   const fps = targetFps(probe)
   const fpsNumber = fpsValue(fps)
   const gop = Math.max(1, Math.round(fpsNumber * KEYFRAME_SECONDS))
@@ -204,8 +222,8 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast',
   const encodeJob = (rungs: RenditionPlan[]): FfmpegJob => {
     const count = rungs.length
     const graph = [
-      `[0:v:0]${[...videoFilters(probe, fps, rungs[0]), `split=${count}`].join(',')}${rungs.map((_, i) => `[s${i}]`).join('')}`,
-      ...rungs.map((rendition, i) => `[s${i}]scale=${rendition.width}:${rendition.height}:flags=lanczos,setsar=1,format=yuv420p[v${i}]`),
+      `[0:v:0]${[...videoFilters(probe, fps, rungs[0], toneMapLut), `split=${count}`].join(',')}${rungs.map((_, i) => `[s${i}]`).join('')}`,
+      ...rungs.map((rendition, i) => `[s${i}]${rungScale(probe, rendition)}[v${i}]`),
       ...(probe.hasAudio
         ? [
             // Speech loudness to EBU R128 (-16 LUFS for web), stereo 48 kHz for every rung.
@@ -246,6 +264,7 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast',
         '-sc_threshold', '0',
         // Keyframes at the same instants in every rung, so players can switch between them.
         '-force_key_frames', `expr:gte(t,n_forced*${KEYFRAME_SECONDS})`,
+        ...(probe.transfer === 'sdr' ? [] : BT709_TAGS),
         ...(probe.hasAudio ? ['-c:a', 'aac', '-profile:a', 'aac_low', '-b:a', '128k', '-ar', '48000', '-ac', '2'] : []),
         ...STRIP_METADATA,
         '-max_muxing_queue_size', '4096',
@@ -294,7 +313,7 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast',
     preview,
     ladder: encodeJob(encodedPreview ? renditions.slice(0, -1) : renditions),
     posterFilter: [
-      ...videoFilters(probe, fps, renditions[0]),
+      ...videoFilters(probe, fps, renditions[0], toneMapLut),
       `scale=${renditions[0].width}:${renditions[0].height}:flags=lanczos`,
       'setsar=1',
     ].join(','),
