@@ -66,7 +66,7 @@ export const ffprobe = (file: string): Promise<FfprobeData> => {
 export const firstFrameLightLevels = async (file: string): Promise<{ maxContentNits?: number; masteringPeakNits?: number }> => {
   const { stdout } = await promisify(execFile)(
     process.env.FFPROBE_PATH || 'ffprobe',
-    ['-v', 'error', '-select_streams', 'v:0', '-read_intervals', '%+#1', '-show_entries', 'frame=side_data_list', '-of', 'json', file],
+    ['-v', 'error', '-select_streams', 'v:0', '-read_intervals', '%+#1', '-show_frames', '-of', 'json', file],
     { maxBuffer: 4 * 1024 * 1024 },
   )
   const sideData: Record<string, string | number>[] = (JSON.parse(stdout).frames?.[0]?.side_data_list ?? []) as never

@@ -11,7 +11,8 @@ import { promisify } from 'node:util'
 
 import { expect, test } from '@jest/globals'
 
-import { TONE_MAP_TO_BT709 } from '../../src/video/toneMap'
+import { probe } from '../../src/video/probe'
+import { TONE_MAP_TO_BT709, toneMapChain } from '../../src/video/toneMap'
 import { uploadAndProcess } from '../helpers/clips'
 import { useServer } from '../helpers/server'
 import { ffprobeJson, fileOf } from '../helpers/videoAssertions'
@@ -19,16 +20,17 @@ import { ffprobeJson, fileOf } from '../helpers/videoAssertions'
 const server = useServer({ runJobs: false })
 const run = promisify(execFile)
 
-/** Four flat patches (green, red, blue, grey), 1280×720, 10-bit HLG HEVC as a phone records. */
-const makePatches = async () => {
-  const file = path.join(process.env.B2C_TEST_ROOT!, 'hlg-patches.mp4')
+const HLG = ['-color_primaries', 'bt2020', '-color_trc', 'arib-std-b67', '-colorspace', 'bt2020nc']
+
+/** Four flat patches (green, red, blue, grey), 1280×720, 10-bit HEVC as a phone records (HLG by default). */
+const makePatches = async (name = 'hlg-patches.mp4', tags = HLG, x265 = 'log-level=error') => {
+  const file = path.join(process.env.B2C_TEST_ROOT!, name)
   const patch = (colour: string) => ['-f', 'lavfi', '-i', `color=c=${colour}:size=640x360:rate=30:duration=2`]
   await run('ffmpeg', [
     '-hide_banner', '-loglevel', 'error', '-y',
     ...patch('0x20C040'), ...patch('0xC02020'), ...patch('0x2040C0'), ...patch('0x909090'),
     '-filter_complex', '[0][1][2][3]xstack=inputs=4:layout=0_0|w0_0|0_h0|w0_h0',
-    '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-pix_fmt', 'yuv420p10le',
-    '-color_primaries', 'bt2020', '-color_trc', 'arib-std-b67', '-colorspace', 'bt2020nc', '-tag:v', 'hvc1', file,
+    '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', x265, '-pix_fmt', 'yuv420p10le', ...tags, '-tag:v', 'hvc1', file,
   ])
   return file
 }
@@ -66,4 +68,20 @@ test('every rendition of an HLG clip is BT.709, tagged so, in the tone-map\'s co
     const shown = await rgbAt(file, 'scale=in_color_matrix=bt709:in_range=tv', CENTRES)
     shown.forEach((rgb, i) => rgb.forEach((value, channel) => expect({ rendition: rendition.label, patch: i, channel, off: Math.abs(value - expected[i][channel]) > 6 ? value - expected[i][channel] : 0 }).toEqual({ rendition: rendition.label, patch: i, channel, off: 0 })))
   }
+}, 300_000)
+
+test('a PQ clip with a stated light level is tone-mapped for that peak, as ffmpeg\'s tone-map would take it from its frames', async () => {
+  const pq = ['-color_primaries', 'bt2020', '-color_trc', 'smpte2084', '-colorspace', 'bt2020nc']
+  const source = await makePatches('pq-patches.mp4', pq, 'log-level=error:hdr10=1:max-cll=4000,400:master-display=G(13250,34500)B(7500,3000)R(34000,16000)WP(15635,16450)L(40000000,50)')
+  expect((await probe(source)).hdrPeakNits).toBe(4000)
+  // On the source's frames the float chain reads the peak from their metadata (40 × 100 nits).
+  const forItsPeak = await rgbAt(source, TONE_MAP_TO_BT709, CENTRES)
+  // Without metadata it would take 10: the peak changes the picture, so matching it means something.
+  const forTheDefaultPeak = await rgbAt(source, toneMapChain(10), CENTRES)
+  expect(Math.max(...forItsPeak.flatMap((rgb, i) => rgb.map((value, c) => Math.abs(value - forTheDefaultPeak[i][c]))))).toBeGreaterThan(12)
+
+  const clip = await uploadAndProcess(server.current.payload, source, 'PQ-farver')
+  expect(clip.processing?.status).toBe('ready')
+  const shown = await rgbAt(fileOf(clip.renditions![0].url!), 'scale=in_color_matrix=bt709:in_range=tv', CENTRES)
+  expect(Math.max(...shown.flatMap((rgb, i) => rgb.map((value, c) => Math.abs(value - forItsPeak[i][c]))))).toBeLessThanOrEqual(6)
 }, 300_000)
