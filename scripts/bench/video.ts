@@ -30,7 +30,6 @@ const { planPipeline } = await import('../../src/video/plan')
 const { posterJob, posterStart } = await import('../../src/video/poster')
 const { probe } = await import('../../src/video/probe')
 const { processClip } = await import('../../src/video/processClip')
-const { toneMapLatticeJob, writeToneMapLut } = await import('../../src/video/toneMap')
 const { previewFigures } = await import('./videoPreview')
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3)
@@ -92,17 +91,13 @@ try {
       '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', ...args, '-c:a', 'aac', '-shortest',
     ])
     const probed = await probe(ladderSource)
-    // An HDR source's tone-map LUT, made once as the pipeline makes it per attempt; the bare side
-    // also runs the ffmpeg that makes it, as the pipeline does.
-    const toneMapLut = probed.transfer === 'sdr' ? undefined : path.join(freshDir(), 'tonemap.cube')
-    if (toneMapLut) await writeToneMapLut(probed, toneMapLut)
 
     // (b) one decode for the whole ladder vs. one ffmpeg per rendition (both without the
     // preview-first split, which (a) includes: this guards the single-decode tee itself)
     const [single, perRendition] = await compare(
-      () => bare(ffmpegArgs(planPipeline(probed, { input: ladderSource, outDir: freshDir(), previewFirst: false, toneMapLut }).ladder)),
+      () => bare(ffmpegArgs(planPipeline(probed, { input: ladderSource, outDir: freshDir(), previewFirst: false }).ladder)),
       async () => {
-        const only = planPipeline(probed, { input: ladderSource, outDir: freshDir(), previewFirst: false, toneMapLut })
+        const only = planPipeline(probed, { input: ladderSource, outDir: freshDir(), previewFirst: false })
         for (let i = 0; i < only.renditions.length; i++) {
           const graph = only.ladder
             .filterComplex!.replace(/split=\d+(\[s\d+\])+/, 'split=1[s0]')
@@ -126,8 +121,7 @@ try {
     const [pipeline, bareAll] = await compare(
       () => processClip(payload, clip.id),
       async () => {
-        const barePlan = planPipeline(probed, { input: ladderSource, outDir: freshDir(), toneMapLut })
-        if (toneMapLut) await bare(ffmpegArgs(toneMapLatticeJob(probed, path.join(freshDir(), 'lattice.rgb48'))))
+        const barePlan = planPipeline(probed, { input: ladderSource, outDir: freshDir() })
         // The preview first (a remux, or the lowest rung alone), then the rest, as the pipeline does.
         if (barePlan.preview) await bare(ffmpegArgs(barePlan.preview.job))
         // As the pipeline runs them: the poster from the source beside the ladder (`a & b; wait`).

@@ -4,9 +4,8 @@
  *   (e) ready time with preview-first ÷ without it, same clip, bare ffmpeg        (≤ 1.10)
  *   (f) 10 s 4K HLG ladder ÷ 10 s 1080p HLG ladder, as the pipeline runs them      (≤ 2.0)
  *   SSIM of the 1080p rung against the source (scaled, tone-mapped reference), for SDR and HLG,
- *   beside the same figure for the ladder as it was before (the float tone-map chain on every
- *   pixel, at the source's size; now: the chain's LUT, at the rung's size): the new one must not
- *   be more than 0.005 lower.
+ *   beside the same figure for the ladder as it was before (tone-mapped at the source's size):
+ *   the new one must not be more than 0.005 lower.
  * BENCH_PREVIEW_SECONDS (default 60) sets the length of (d)'s and (e)'s clip.
  */
 import { execFile } from 'node:child_process'
@@ -17,8 +16,8 @@ import type { Payload } from 'payload'
 
 import { ffmpegArgs, type FfmpegJob } from '../../src/video/ffmpeg'
 import { planPipeline, type PipelinePlan } from '../../src/video/plan'
-import { probe, type Probe } from '../../src/video/probe'
-import { TONE_MAP_TO_BT709, writeToneMapLut } from '../../src/video/toneMap'
+import { probe } from '../../src/video/probe'
+import { TONE_MAP_TO_BT709 } from '../../src/video/toneMap'
 
 type Row = [string, string, number, string]
 export type BenchContext = {
@@ -49,16 +48,8 @@ const runPlan = async (ctx: BenchContext, plan: PipelinePlan) => {
 /** The ladder as it was before issue #12: tone-mapped at the source's size, then scaled per rung. */
 const toneMappedAtSourceSize = (job: FfmpegJob): FfmpegJob => ({ ...job, filterComplex: job.filterComplex!.replace(/scale=\d+:\d+:flags=lanczos,(zscale=t=linear)/, '$1') })
 
-/** The clip's tone-map LUT, as the pipeline makes it for each attempt (made once here, outside any timing). */
-const lutFor = async (ctx: BenchContext, probed: Probe) => {
-  if (probed.transfer === 'sdr') return undefined
-  const file = `${ctx.freshDir()}/tonemap.cube`
-  await writeToneMapLut(probed, file)
-  return file
-}
-
 const ssimOf = async (rung: string, source: string, hdr: boolean, width: number, height: number) => {
-  // The reference: the float tone-map on every pixel at the source's size, scaled, BT.709 YUV.
+  // The reference: the tone-map at the source's size, scaled, to YUV with BT.709's matrix.
   const toSdr = hdr ? `${TONE_MAP_TO_BT709},` : ''
   const toYuv = hdr ? ':out_color_matrix=bt709:out_range=tv' : ''
   const { stderr } = await promisify(execFile)('ffmpeg', [
@@ -95,10 +86,9 @@ export const previewFigures = async (ctx: BenchContext): Promise<Row[]> => {
 
   // (e) the same clip's ready time bare, with and without the preview first
   const probed = await probe(hlg)
-  const toneMapLut = await lutFor(ctx, probed)
   const [withPreview, without] = await ctx.compare(
-    () => runPlan(ctx, planPipeline(probed, { input: hlg, outDir: ctx.freshDir(), toneMapLut })),
-    () => runPlan(ctx, planPipeline(probed, { input: hlg, outDir: ctx.freshDir(), previewFirst: false, toneMapLut })),
+    () => runPlan(ctx, planPipeline(probed, { input: hlg, outDir: ctx.freshDir() })),
+    () => runPlan(ctx, planPipeline(probed, { input: hlg, outDir: ctx.freshDir(), previewFirst: false })),
   )
   rows.push([`(e) ready with ÷ without preview-first, ${length} s HLG`, `${s(withPreview)} s ÷ ${s(without)} s`, withPreview / without, '≤ 1.10'])
 
@@ -106,10 +96,9 @@ export const previewFigures = async (ctx: BenchContext): Promise<Row[]> => {
   const uhd = await hevcSource(ctx, 'hlg-4k-10s.mp4', '3840x2160', 10, HLG)
   const hd = await hevcSource(ctx, 'hlg-1080p-10s.mp4', '1920x1080', 10, HLG)
   const [probedUhd, probedHd] = await Promise.all([probe(uhd), probe(hd)])
-  const [uhdLut, hdLut] = [await lutFor(ctx, probedUhd), await lutFor(ctx, probedHd)]
   const [uhdTime, hdTime] = await ctx.compare(
-    () => runPlan(ctx, planPipeline(probedUhd, { input: uhd, outDir: ctx.freshDir(), toneMapLut: uhdLut })),
-    () => runPlan(ctx, planPipeline(probedHd, { input: hd, outDir: ctx.freshDir(), toneMapLut: hdLut })),
+    () => runPlan(ctx, planPipeline(probedUhd, { input: uhd, outDir: ctx.freshDir() })),
+    () => runPlan(ctx, planPipeline(probedHd, { input: hd, outDir: ctx.freshDir() })),
   )
   rows.push(['(f) 10 s 4K HLG ladder ÷ 10 s 1080p HLG ladder', `${s(uhdTime)} s ÷ ${s(hdTime)} s`, uhdTime / hdTime, '≤ 2.0'])
 
@@ -117,7 +106,7 @@ export const previewFigures = async (ctx: BenchContext): Promise<Row[]> => {
   const sdr = await hevcSource(ctx, 'sdr-1080p-10s.mp4', '1920x1080', 10, ['-pix_fmt', 'yuv420p'])
   for (const [name, source, hdr] of [['SDR 1080p', sdr, false], ['HLG 1080p', hd, true], ['HLG 4K', uhd, true]] as const) {
     const probedSource = await probe(source)
-    const now = planPipeline(probedSource, { input: source, outDir: ctx.freshDir(), toneMapLut: await lutFor(ctx, probedSource) })
+    const now = planPipeline(probedSource, { input: source, outDir: ctx.freshDir() })
     await runPlan(ctx, now)
     const before = planPipeline(probedSource, { input: source, outDir: ctx.freshDir(), previewFirst: false })
     await ctx.bare(ffmpegArgs(toneMappedAtSourceSize(before.ladder)))

@@ -2,10 +2,8 @@
  * The one module that talks to fluent-ffmpeg (archived upstream): everything else in the
  * pipeline works with plain argument lists and typed results, so replacing it touches one file.
  */
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
-import { promisify } from 'node:util'
 
 import ffmpeg from 'fluent-ffmpeg'
 
@@ -57,28 +55,6 @@ export const ffprobe = (file: string): Promise<FfprobeData> => {
       error ? reject(error) : resolve(data as unknown as FfprobeData),
     )
   })
-}
-
-/**
- * The HDR light levels the first frame of the video carries (HEVC SEI, as ffmpeg's tone-map sees
- * them per frame): content light level (MaxCLL) and the mastering display's peak, in nits.
- */
-export const firstFrameLightLevels = async (file: string): Promise<{ maxContentNits?: number; masteringPeakNits?: number }> => {
-  const { stdout } = await promisify(execFile)(
-    process.env.FFPROBE_PATH || 'ffprobe',
-    ['-v', 'error', '-select_streams', 'v:0', '-read_intervals', '%+#1', '-show_frames', '-of', 'json', file],
-    { maxBuffer: 4 * 1024 * 1024 },
-  )
-  const sideData: Record<string, string | number>[] = (JSON.parse(stdout).frames?.[0]?.side_data_list ?? []) as never
-  const positive = (value: unknown) => {
-    const [num, den = 1] = String(value ?? '').split('/').map(Number)
-    const nits = num / den
-    return Number.isFinite(nits) && nits > 0 ? nits : undefined
-  }
-  return {
-    maxContentNits: positive(sideData.find((side) => side.max_content !== undefined)?.max_content),
-    masteringPeakNits: positive(sideData.find((side) => side.max_luminance !== undefined)?.max_luminance),
-  }
 }
 
 export type RunOptions = {

@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import type { FfmpegJob } from './ffmpeg'
 import type { Probe } from './probe'
-import { filterGraphPath, toneMapChain, toneMapPeak } from './toneMap'
+import { TONE_MAP_TO_BT709 } from './toneMap'
 
 /** One rung of the output ladder. */
 export type RenditionPlan = {
@@ -46,11 +46,6 @@ export type PlanOptions = {
   preset?: string
   /** Encode the lowest rung alone first when there is no remux (default); false: one ladder job (the benchmark's baseline). */
   previewFirst?: boolean
-  /**
-   * An HDR source's tone-map as a 3D LUT (src/video/toneMap.ts, made per attempt): applied in
-   * place of the float filter chain it was made from. Without it the chain runs on every pixel.
-   */
-  toneMapLut?: string
 }
 
 const LADDER = [1080, 720, 480] as const
@@ -158,22 +153,12 @@ const STRIP_METADATA = ['-map_metadata', '-1', '-map_chapters', '-1', '-fflags',
  * progressive and at the output rate; an HDR source becomes SDR BT.709 RGB, which each rung
  * turns into BT.709 YUV (rungScale). Tone-mapping is the dear step, so an HDR source is first
  * scaled to `size` (the largest rung the job makes) and tone-mapped at that size, never at the
- * source's own (issue #12, item 3: a 4K HLG source costs about what a 1080p one does), through
- * the clip's LUT when it has one. SDR sources are scaled once, per rung, as before.
+ * source's own (issue #12, item 3: a 4K HLG source costs about what a 1080p one does). SDR
+ * sources are scaled once, per rung, as before.
  */
-const videoFilters = (probe: Probe, fps: string, size: { width: number; height: number }, toneMapLut?: string): string[] => [
+const videoFilters = (probe: Probe, fps: string, size: { width: number; height: number }): string[] => [
   ...(probe.interlaced ? ['yadif=mode=send_frame:parity=auto:deint=all'] : []),
-  ...(probe.transfer === 'sdr'
-    ? []
-    : toneMapLut
-      ? [
-          // Scaled and turned into 16-bit RGB (of the source's own transfer) in one zimg pass.
-          `zscale=w=${size.width}:h=${size.height}:f=lanczos`,
-          'format=gbrp16le',
-          `lut3d=file=${filterGraphPath(toneMapLut)}:interp=tetrahedral`,
-          'setparams=color_primaries=bt709:color_trc=bt709:colorspace=gbr:range=pc',
-        ]
-      : [`scale=${size.width}:${size.height}:flags=lanczos`, toneMapChain(toneMapPeak(probe))]),
+  ...(probe.transfer === 'sdr' ? [] : [`scale=${size.width}:${size.height}:flags=lanczos`, TONE_MAP_TO_BT709]),
   `fps=${fps}`,
 ]
 
@@ -192,7 +177,7 @@ const BT709_TAGS = ['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color
  * From a probe to the exact ffmpeg jobs (pure: no I/O). The ladder decodes the source once,
  * splits the picture, and encodes every rung to an MP4 and an HLS variant through one tee.
  */
-export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast', previewFirst = true, toneMapLut }: PlanOptions): PipelinePlan => {
+export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast', previewFirst = true }: PlanOptions): PipelinePlan => {
   const fps = targetFps(probe)
   const fpsNumber = fpsValue(fps)
   const gop = Math.max(1, Math.round(fpsNumber * KEYFRAME_SECONDS))
@@ -222,7 +207,7 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast',
   const encodeJob = (rungs: RenditionPlan[]): FfmpegJob => {
     const count = rungs.length
     const graph = [
-      `[0:v:0]${[...videoFilters(probe, fps, rungs[0], toneMapLut), `split=${count}`].join(',')}${rungs.map((_, i) => `[s${i}]`).join('')}`,
+      `[0:v:0]${[...videoFilters(probe, fps, rungs[0]), `split=${count}`].join(',')}${rungs.map((_, i) => `[s${i}]`).join('')}`,
       ...rungs.map((rendition, i) => `[s${i}]${rungScale(probe, rendition)}[v${i}]`),
       ...(probe.hasAudio
         ? [
@@ -313,7 +298,7 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast',
     preview,
     ladder: encodeJob(encodedPreview ? renditions.slice(0, -1) : renditions),
     posterFilter: [
-      ...videoFilters(probe, fps, renditions[0], toneMapLut),
+      ...videoFilters(probe, fps, renditions[0]),
       `scale=${renditions[0].width}:${renditions[0].height}:flags=lanczos`,
       'setsar=1',
     ].join(','),

@@ -1,4 +1,4 @@
-import { ffprobe, firstFrameLightLevels, type FfprobeStream } from './ffmpeg'
+import { ffprobe, type FfprobeStream } from './ffmpeg'
 
 /** What the pipeline needs to know about a source (SPEC §5 probe, names of §10 and more). */
 export type Probe = {
@@ -34,8 +34,6 @@ export type Probe = {
   videoBitrate?: number
   /** H.264's level × 10 as ffprobe gives it (42 for 4.2). */
   videoLevel?: number
-  /** An HDR source's peak as its frames state it (MaxCLL, else the mastering display's), in nits. */
-  hdrPeakNits?: number
   /** Seconds the audio starts after (or, negative, before) the video, as the demuxer shows them
    * after the file's edit lists: what a player that ignores edit lists would get wrong. */
   audioOffset: number
@@ -114,9 +112,6 @@ export const probe = async (file: string): Promise<Probe> => {
   const duration = number(data.format.duration) ?? number(video.duration) ?? 0
   if (!(duration > 0)) throw new ProbeError('Videoen har ingen varighed / The video has no duration')
   const transferName = video.color_transfer ?? ''
-  const transfer: Probe['transfer'] = transferName === 'smpte2084' ? 'pq' : transferName === 'arib-std-b67' ? 'hlg' : 'sdr'
-  // Only an HDR source's tone-map needs them; a frame that cannot be read here fails the encode later.
-  const light = transfer === 'sdr' ? {} : await firstFrameLightLevels(file).catch(() => ({}) as Awaited<ReturnType<typeof firstFrameLightLevels>>)
   return {
     container: data.format.format_name ?? 'unknown',
     duration,
@@ -130,8 +125,7 @@ export const probe = async (file: string): Promise<Probe> => {
     videoProfile: video.profile,
     pixelFormat: video.pix_fmt ?? 'unknown',
     bitDepth: bitDepthOf(video),
-    transfer,
-    hdrPeakNits: light.maxContentNits ?? light.masteringPeakNits,
+    transfer: transferName === 'smpte2084' ? 'pq' : transferName === 'arib-std-b67' ? 'hlg' : 'sdr',
     interlaced: ['tt', 'bb', 'tb', 'bt'].includes(video.field_order ?? ''),
     fps,
     // The average is what the frames really come at; r_frame_rate only when there is no average.

@@ -19,7 +19,6 @@ import { deleteClipPosters, posterFileName } from './posterDocs'
 import { probe, ProbeError, type Probe } from './probe'
 import { publishVersion, removeOtherVersions, removePreviewFolders, removeWorkFolders, showPreview, shownPreviewFolder } from './publish'
 import { SupersededError, watchForSupersession, type PipelineSource, type SupersessionWatch } from './supersession'
-import { writeToneMapLut } from './toneMap'
 
 /** Our own updates of a clip carry this, so they do not queue the pipeline again. */
 export const PIPELINE_CONTEXT = { fromPipeline: true }
@@ -137,8 +136,7 @@ const runPipeline = async (payload: Payload, clip: Clip, update: Update, options
   const workDir = path.join(root, `.work-${version}-${process.pid}-${Date.now()}`)
   const outDir = path.join(workDir, 'out')
   const posterFile = path.join(workDir, posterFileName(clipId))
-  const toneMapLut = probed.transfer === 'sdr' ? undefined : path.join(workDir, 'tonemap.cube')
-  const plan = planPipeline(probed, { input: source, outDir, preset: options.preset, toneMapLut })
+  const plan = planPipeline(probed, { input: source, outDir, preset: options.preset })
   const finalDir = clipOutputDir(clipId, version)
 
   // One clip, one job: any other work folder is a dead attempt's debris, and its space counts.
@@ -169,7 +167,6 @@ const runPipeline = async (payload: Payload, clip: Clip, update: Update, options
 
   let poster: Promise<Settled<void>> | undefined
   try {
-    if (toneMapLut) await writeToneMapLut(probed, toneMapLut, { signal: options.signal, niceness, jobDeadline })
     if (plan.preview) {
       // The first playable rendition before the rest: the remux (seconds), or the lowest rung
       // encoded alone, about a fifth of the ladder's time. Its progress is the first part of the bar.
