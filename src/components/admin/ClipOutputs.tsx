@@ -1,37 +1,54 @@
 'use client'
+import { useTranslation } from '@payloadcms/ui'
 import React from 'react'
 
 import type { Media } from '../../payload-types'
+import type { ClipOutputsKey } from './clipOutputsTranslations'
 import { useClipState } from './useClipState'
 import './clipAdmin.css'
 
 const megabytes = (bytes?: number | null) => (bytes ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : '–')
 const kbps = (bits?: number | null) => (bits ? `${Math.round(bits / 1000)} kbit/s` : '–')
 
-/** Main area: what the pipeline found and made — probe summary, renditions, HLS and poster. */
+/**
+ * Main area: a player for what the clip plays now (the preview while the ladder encodes, then
+ * the top rendition), and what the pipeline found and made — source, renditions, HLS, poster.
+ */
 export const ClipOutputs: React.FC = () => {
+  const { t: translate } = useTranslation()
+  const t = (key: ClipOutputsKey, vars?: Record<string, unknown>) => (translate as (key: string, vars?: Record<string, unknown>) => string)(`clipOutputs:${key}`, vars)
   const { clip } = useClipState()
   if (!clip) return null
   const probe = clip.probe
   const poster = clip.poster && typeof clip.poster === 'object' ? (clip.poster as Media) : null
+  const status = clip.processing?.status
+  // Every rendition is an H.264 MP4 that plays in any browser; the first is the best there is.
+  const playing = (status === 'preview' || status === 'ready') && clip.renditions?.[0]?.url ? clip.renditions[0] : null
   return (
-    <section className="clip-admin clip-admin--outputs" aria-label="Videoens versioner / Renditions">
+    <section className="clip-admin clip-admin--outputs" aria-label={t('region')}>
+      {playing && (
+        <figure className="clip-admin__player">
+          {/* A new rendition is a new element: the preview's playback never continues on a stale URL. */}
+          <video key={playing.url} src={playing.url!} poster={poster?.url ?? undefined} controls preload="metadata" aria-label={t('player')} />
+          {status === 'preview' && <figcaption className="clip-admin__hint">{t('playingPreview', { label: playing.label })}</figcaption>}
+        </figure>
+      )}
       {probe?.duration ? (
         <p className="clip-admin__probe">
-          Kilde / Source: {probe.width}×{probe.height}
-          {probe.rotation ? ` (drejet ${probe.rotation}°)` : ''} · {probe.videoCodec}
-          {probe.audioCodec ? ` + ${probe.audioCodec}` : ' · uden lyd / no audio'} · {probe.fps?.toFixed(2)} fps
-          {probe.variableFrameRate ? ' (variabel)' : ''} · {probe.duration.toFixed(1)} s
+          {t('source', { width: probe.width, height: probe.height })}
+          {probe.rotation ? ` (${t('rotated', { degrees: probe.rotation })})` : ''} · {probe.videoCodec}
+          {probe.audioCodec ? ` + ${probe.audioCodec}` : ` · ${t('noAudio')}`} · {probe.fps?.toFixed(2)} fps
+          {probe.variableFrameRate ? ` (${t('variable')})` : ''} · {probe.duration.toFixed(1)} s
         </p>
       ) : null}
       {clip.renditions?.length ? (
         <table className="clip-admin__table">
           <thead>
             <tr>
-              <th>Version</th>
-              <th>Størrelse / Size</th>
-              <th>Bitrate</th>
-              <th>Fil / File</th>
+              <th>{t('rendition')}</th>
+              <th>{t('size')}</th>
+              <th>{t('bitrate')}</th>
+              <th>{t('file')}</th>
             </tr>
           </thead>
           <tbody>
@@ -52,7 +69,7 @@ export const ClipOutputs: React.FC = () => {
           </tbody>
         </table>
       ) : (
-        <p className="clip-admin__hint">Ingen versioner endnu. / No renditions yet.</p>
+        <p className="clip-admin__hint">{t('noRenditions')}</p>
       )}
       {clip.hlsUrl && (
         <p>
