@@ -19,12 +19,20 @@ export class DatabaseBusyError extends APIError {
   }
 }
 
-/** SQLITE_BUSY in any of the shapes libsql, drizzle and Payload wrap it in. */
+/**
+ * PostgreSQL's counterparts (SQLSTATE): a transaction that lost a serialization race or a
+ * deadlock (it was rolled back, trying again succeeds), a lock not obtained within
+ * lock_timeout, and a server with every connection slot taken or still starting.
+ */
+const POSTGRES_BUSY = /^(40001|40P01|55P03|53300|57P03)$/
+
+/** SQLITE_BUSY (or PostgreSQL's busy states) in any of the shapes libsql, pg, drizzle and Payload wrap it in. */
 export const isDatabaseBusy = (error: unknown): boolean => {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     if (current instanceof DatabaseBusyError) return true
     const { message, code } = current as { message?: unknown; code?: unknown }
     if (/SQLITE_BUSY|SQLITE_LOCKED/.test(String(code)) || /SQLITE_BUSY|database is locked/i.test(String(message))) return true
+    if (POSTGRES_BUSY.test(String(code))) return true
     current = (current as { cause?: unknown }).cause
   }
   return false

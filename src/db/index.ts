@@ -3,10 +3,14 @@ import path from 'node:path'
 
 import { createClient } from '@libsql/client'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
+import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
+import { managePostgresPool } from './postgresPool'
+import { storyTextSearchIndexes, TEXT_SEARCH_EXTENSIONS } from './postgresTextSearch'
 import { resolveDatabase } from './resolveDatabase'
 import { guardSqliteClient, type LibsqlClient } from './sqliteWriteGate'
 import { surfaceCommitFailures, type DrizzleSqliteAdapter } from './sqliteTransactions'
@@ -21,8 +25,9 @@ const lockWaitMs = () => {
 }
 
 /**
- * The adapter for DATABASE_URI. SQLite pushes its schema in development and tests and applies
- * the committed migrations on start in production; MongoDB needs no schema migrations.
+ * The adapter for DATABASE_URI. SQLite and PostgreSQL push their schema in development and
+ * tests and apply their committed migrations on start in production; MongoDB needs no schema
+ * migrations.
  */
 export const databaseAdapter = (uri: string | undefined): DatabaseAdapterObj => {
   const choice = resolveDatabase(uri)
@@ -31,6 +36,29 @@ export const databaseAdapter = (uri: string | undefined): DatabaseAdapterObj => 
       url: choice.url,
       migrationDir: path.join(migrationsRoot, 'mongodb'),
     })
+  }
+  if (choice.kind === 'postgres') {
+    // A server with row locks and MVCC: none of SQLite's write gate, WAL or busy retries.
+    // Every operation already runs in one transaction (Payload's default for PostgreSQL).
+    const base = postgresAdapter({
+      pool: { connectionString: choice.url },
+      migrationDir: path.join(migrationsRoot, 'postgres'),
+      prodMigrations: postgresMigrations,
+      push: process.env.NODE_ENV !== 'production',
+      extensions: TEXT_SEARCH_EXTENSIONS,
+      afterSchemaInit: [storyTextSearchIndexes],
+    })
+    return {
+      ...base,
+      init: (args) => {
+        const adapter = base.init(args)
+        // The same drizzle transactions as on SQLite: a COMMIT that fails (the connection lost,
+        // a serialization failure) must fail the operation, not answer 201 for a rolled-back write.
+        surfaceCommitFailures(adapter as unknown as DrizzleSqliteAdapter)
+        managePostgresPool(adapter)
+        return adapter
+      },
+    }
   }
   // libsql does not create missing folders; a new user has no data/ yet
   fs.mkdirSync(path.dirname(choice.filePath), { recursive: true })

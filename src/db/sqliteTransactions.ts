@@ -4,7 +4,7 @@ import { DatabaseBusyError, isDatabaseBusy } from './busy'
 
 type Session = { db: unknown; resolve: () => Promise<void>; reject: () => Promise<void> }
 
-/** The parts of Payload's drizzle-based SQLite adapter that its transactions are made of. */
+/** The parts of Payload's drizzle-based adapters (SQLite, PostgreSQL) that their transactions are made of. */
 export type DrizzleSqliteAdapter = {
   drizzle: { transaction: (run: (tx: unknown) => Promise<void>, options?: unknown) => Promise<unknown> }
   sessions: Record<string, Session>

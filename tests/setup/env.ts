@@ -14,11 +14,22 @@ process.env.PAYLOAD_SECRET = 'test-secret-not-for-production'
 process.env.RUN_JOBS = 'false'
 process.env.NEXT_TELEMETRY_DISABLED = '1'
 process.env.DISABLE_PAYLOAD_HMR = 'true'
-// TEST_DATABASE_URI=mongodb://… runs the suite on MongoDB, one database per test file.
-const mongo = process.env.TEST_DATABASE_URI
-process.env.DATABASE_URI = mongo
-  ? withDatabaseName(mongo, path.basename(root).replace(/\W/g, '_'))
-  : `file:${path.join(root, 'data', 'test.sqlite')}`
+// TEST_DATABASE_URI=mongodb://… or postgres://… runs the suite on MongoDB or PostgreSQL, one
+// database per test file. A PostgreSQL database is created here, before the file starts (this
+// setup file is ESM, and Jest awaits an ESM setup file, top-level await included).
+const server = process.env.TEST_DATABASE_URI
+const databaseName = path.basename(root).replace(/\W/g, '_')
+if (server && /^postgres(ql)?:\/\//i.test(server.trim())) {
+  // Loaded only here: the SQLite and MongoDB runs need no PostgreSQL client.
+  const { createPostgresDatabase, postgresDatabaseName, withPostgresDatabase } = await import('../helpers/postgres')
+  const name = postgresDatabaseName(databaseName)
+  await createPostgresDatabase(server, name)
+  process.env.DATABASE_URI = withPostgresDatabase(server, name)
+} else {
+  process.env.DATABASE_URI = server
+    ? withDatabaseName(server, databaseName)
+    : `file:${path.join(root, 'data', 'test.sqlite')}`
+}
 process.env.B2C_TEST_ROOT = root
 
 /** Puts `name` in a MongoDB URI's database slot, keeping hosts (several, for a replica set) and options. */

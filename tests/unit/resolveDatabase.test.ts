@@ -1,7 +1,8 @@
 /**
  * Which database DATABASE_URI selects (SPEC §10), and that the chosen adapter fits: the
- * embedded default is SQLite under ./data, mongodb:// and mongodb+srv:// select MongoDB, and
- * anything else is refused with a message that says what is accepted.
+ * embedded default is SQLite under ./data, postgres:// and postgresql:// select PostgreSQL,
+ * mongodb:// and mongodb+srv:// select MongoDB, and anything else is refused with a message
+ * that says what is accepted.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -71,7 +72,20 @@ describe('resolveDatabase', () => {
     expect(resolveDatabase(uri)).toEqual({ kind: 'mongodb', url: uri })
   })
 
-  test.each(['postgres://user:pw@localhost:5432/b2c', 'mysql://localhost/b2c', 'foo', 'sqlite:./data/b2c.sqlite'])(
+  test.each([
+    'postgres://localhost/b2c',
+    'postgres://user:p%40ss@db.example.dk:5432/b2c?sslmode=require',
+    'postgresql://user:secret@10.0.0.5/b2c',
+    'POSTGRES://db.example.dk/b2c',
+  ])('%s selects PostgreSQL with the URL untouched', (uri) => {
+    expect(resolveDatabase(uri)).toEqual({ kind: 'postgres', url: uri })
+  })
+
+  test('a PostgreSQL URI is trimmed like the others', () => {
+    expect(resolveDatabase('  postgres://localhost/b2c\n')).toEqual({ kind: 'postgres', url: 'postgres://localhost/b2c' })
+  })
+
+  test.each(['mysql://localhost/b2c', 'postgres:/localhost/b2c', 'pg://localhost/b2c', 'foo', 'sqlite:./data/b2c.sqlite'])(
     '%s is refused with a message naming the accepted schemes',
     (uri) => {
       let error: unknown
@@ -84,13 +98,15 @@ describe('resolveDatabase', () => {
       const message = (error as Error).message
       expect(message).toContain('DATABASE_URI')
       expect(message).toContain('file:')
+      expect(message).toContain('postgres://')
+      expect(message).toContain('postgresql://')
       expect(message).toContain('mongodb://')
       expect(message).toContain('mongodb+srv://')
     },
   )
 
   test('a refused URI does not echo its password', () => {
-    expect(() => resolveDatabase('postgres://user:hunter2@localhost/b2c')).toThrow(
+    expect(() => resolveDatabase('mysql://user:hunter2@localhost/b2c')).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
     )
   })
@@ -129,7 +145,20 @@ describe('databaseAdapter', () => {
     },
   )
 
+  test.each(['postgres://postgres@127.0.0.1:1/b2c', 'postgresql://user:pw@db.example.invalid/b2c'])(
+    '%s gives the PostgreSQL adapter with numeric ids, without connecting',
+    (uri) => {
+      // Port 1 and an .invalid host: a connection attempt would fail or hang, building must not.
+      const started = Date.now()
+      const adapter = databaseAdapter(uri)
+      expect(adapter.name).toBe('postgres')
+      expect(adapter.defaultIDType).toBe('number')
+      expect(typeof adapter.init).toBe('function')
+      expect(Date.now() - started).toBeLessThan(2000)
+    },
+  )
+
   test('an unknown scheme is refused before any adapter is built', () => {
-    expect(() => databaseAdapter('postgres://localhost/b2c')).toThrow(/mongodb:\/\//)
+    expect(() => databaseAdapter('mysql://localhost/b2c')).toThrow(/postgres:\/\/.*mongodb:\/\//)
   })
 })
