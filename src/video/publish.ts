@@ -35,15 +35,16 @@ const publishPreview = async (root: string, version: string, workFile: string) =
  * clip's file was replaced, another attempt of the same file finished first, the database said
  * no), the folder goes again: nothing names it, so nothing may keep it.
  */
-export const showPreview = async <T>(
+export const showPreview = async (
   root: string,
   version: string,
   workFile: string,
-  name: (preview: { folder: string; file: string; url: string }) => Promise<T>,
-): Promise<{ folder: string; file: string; url: string; named: T }> => {
+  name: (preview: { folder: string; file: string; url: string }) => Promise<unknown>,
+): Promise<{ folder: string; file: string; url: string }> => {
   const preview = await publishPreview(root, version, workFile)
   try {
-    return { ...preview, named: await name(preview) }
+    await name(preview)
+    return preview
   } catch (error) {
     await fs.rm(path.join(root, preview.folder), { recursive: true, force: true })
     throw error

@@ -2,6 +2,7 @@
 import { useTranslation } from '@payloadcms/ui'
 import React from 'react'
 
+import { PLAYABLE_STATUSES } from '../../constants/stages'
 import type { Media } from '../../payload-types'
 import type { ClipOutputsKey } from './clipOutputsTranslations'
 import { useClipState } from './useClipState'
@@ -23,7 +24,7 @@ export const ClipOutputs: React.FC = () => {
   const poster = clip.poster && typeof clip.poster === 'object' ? (clip.poster as Media) : null
   const status = clip.processing?.status
   // Every rendition is an H.264 MP4 that plays in any browser; the first is the best there is.
-  const playing = (status === 'preview' || status === 'ready') && clip.renditions?.[0]?.url ? clip.renditions[0] : null
+  const playing = PLAYABLE_STATUSES.includes(status ?? '') && clip.renditions?.[0]?.url ? clip.renditions[0] : null
   return (
     <section className="clip-admin clip-admin--outputs" aria-label={t('region')}>
       {playing && (
