@@ -4,7 +4,9 @@
  */
 import pg from 'pg'
 
-export const isPostgresUri = (uri: string | undefined): uri is string => /^postgres(ql)?:\/\//i.test(uri?.trim() ?? '')
+import { resolveDatabase } from '../../src/db/resolveDatabase'
+
+export const isPostgresUri = (uri: string | undefined): uri is string => Boolean(uri?.trim()) && resolveDatabase(uri).kind === 'postgres'
 
 /** The same server, user and options, with `name` as the database. */
 export const withPostgresDatabase = (uri: string, name: string): string => {
@@ -31,17 +33,6 @@ export const createPostgresDatabase = async (uri: string, name: string): Promise
   await client.connect()
   try {
     await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`)
-  } finally {
-    await client.end()
-  }
-}
-
-/** Drops database `name` (and ends whatever sessions still use it). */
-export const dropPostgresDatabase = async (uri: string, name: string): Promise<void> => {
-  const client = new pg.Client({ connectionString: uri.trim() })
-  await client.connect()
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`)
   } finally {
     await client.end()
   }

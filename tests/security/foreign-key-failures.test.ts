@@ -1,20 +1,22 @@
 /**
  * The safety net behind the check for missing relationship ids (issue #10, item 9): a write
- * that reaches the database with an id that does not exist, past every hook, fails SQLite's
- * foreign key. That is still the client's 400 (MissingRelationError), never a 500, and no row
- * is left behind. Reached here through the database adapter itself, which skips the hooks.
+ * that reaches the database with an id that does not exist, past every hook, fails the
+ * database's foreign key (SQLite, or PostgreSQL's SQLSTATE 23503). That is still the client's
+ * 400 (MissingRelationError), never a 500, and no row is left behind. Reached here through the
+ * database adapter itself, which skips the hooks. MongoDB has no foreign keys: skipped there.
  */
 import { describe, expect, test } from '@jest/globals'
 
+import { resolveDatabase } from '../../src/db/resolveDatabase'
 import { useServer } from '../helpers/server'
 
 const server = useServer()
-const onSqlite = !process.env.TEST_DATABASE_URI
+const hasForeignKeys = resolveDatabase(process.env.DATABASE_URI).kind !== 'mongodb'
 
 const organisations = async () =>
   (await server.current.payload.count({ collection: 'organisations', overrideAccess: true })).totalDocs
 
-;(onSqlite ? describe : describe.skip)("the database adapter's writes", () => {
+;(hasForeignKeys ? describe : describe.skip)("the database adapter's writes", () => {
   test('a create whose upload id does not exist fails with a 400 MissingRelationError; nothing stored', async () => {
     const before = await organisations()
     const write = server.current.payload.db.create({

@@ -6,6 +6,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { resolveDatabase } from '../../src/db/resolveDatabase'
+
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'b2c-test-'))
 Object.assign(process.env, { NODE_ENV: 'test' })
 process.env.DATA_DIR = path.join(root, 'data')
@@ -19,7 +21,7 @@ process.env.DISABLE_PAYLOAD_HMR = 'true'
 // setup file is ESM, and Jest awaits an ESM setup file, top-level await included).
 const server = process.env.TEST_DATABASE_URI
 const databaseName = path.basename(root).replace(/\W/g, '_')
-if (server && /^postgres(ql)?:\/\//i.test(server.trim())) {
+if (server && resolveDatabase(server).kind === 'postgres') {
   // Loaded only here: the SQLite and MongoDB runs need no PostgreSQL client.
   const { createPostgresDatabase, postgresDatabaseName, withPostgresDatabase } = await import('../helpers/postgres')
   const name = postgresDatabaseName(databaseName)
