@@ -1,11 +1,11 @@
 'use client'
-import { useTranslation } from '@payloadcms/ui'
 import React from 'react'
 
 import { PLAYABLE_STATUSES } from '../../constants/stages'
 import type { Media } from '../../payload-types'
 import type { ClipOutputsKey } from './clipOutputsTranslations'
 import { useClipState } from './useClipState'
+import { useScopedTranslation } from './useScopedTranslation'
 import './clipAdmin.css'
 
 const megabytes = (bytes?: number | null) => (bytes ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : '–')
@@ -16,8 +16,7 @@ const kbps = (bits?: number | null) => (bits ? `${Math.round(bits / 1000)} kbit/
  * the top rendition), and what the pipeline found and made — source, renditions, HLS, poster.
  */
 export const ClipOutputs: React.FC = () => {
-  const { t: translate } = useTranslation()
-  const t = (key: ClipOutputsKey, vars?: Record<string, unknown>) => (translate as (key: string, vars?: Record<string, unknown>) => string)(`clipOutputs:${key}`, vars)
+  const t = useScopedTranslation<ClipOutputsKey>('clipOutputs')
   const { clip } = useClipState()
   if (!clip) return null
   const probe = clip.probe

@@ -1,15 +1,15 @@
 'use client'
-import { Button, useTranslation } from '@payloadcms/ui'
+import { Button } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
 import type { ClipProcessingKey } from './clipProcessingTranslations'
 import { useClipState } from './useClipState'
+import { useScopedTranslation } from './useScopedTranslation'
 import './clipAdmin.css'
 
 /** Sidebar: the pipeline's state and progress, its error, and "process again". */
 export const ClipProcessing: React.FC = () => {
-  const { t: translate } = useTranslation()
-  const t = (key: ClipProcessingKey, vars?: Record<string, unknown>) => (translate as (key: string, vars?: Record<string, unknown>) => string)(`clipProcessing:${key}`, vars)
+  const t = useScopedTranslation<ClipProcessingKey>('clipProcessing')
   const { id, clip, refresh, active, apiBase } = useClipState()
   const [message, setMessage] = useState<string | null>(null)
   if (!id) return <p className="clip-admin__hint">{t('saveFirst')}</p>

@@ -1,10 +1,11 @@
 'use client'
-import { Button, useConfig, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
+import { Button, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useEffect, useRef, useState } from 'react'
 import { defaultOptions, Upload, type DetailedError } from 'tus-js-client'
 
 import type { ClipUploadKey } from './clipUploadTranslations'
+import { useScopedTranslation } from './useScopedTranslation'
 import './clipAdmin.css'
 import './clipUpload.css'
 
@@ -42,8 +43,7 @@ const withCookie = (req: { getUnderlyingObject: () => unknown }) => {
  * and the pipeline runs as for Payload's own upload, which stays for small files.
  */
 export const ClipTusUpload: React.FC = () => {
-  const { t: translate } = useTranslation()
-  const t = (key: ClipUploadKey, vars?: Record<string, unknown>) => (translate as (key: string, vars?: Record<string, unknown>) => string)(`clipUpload:${key}`, vars)
+  const t = useScopedTranslation<ClipUploadKey>('clipUpload')
   const { id } = useDocumentInfo()
   const { config } = useConfig()
   const router = useRouter()
