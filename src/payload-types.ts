@@ -410,6 +410,8 @@ export interface Media {
    * Photos from submissions stay private until the editors have consent from the people in them.
    */
   private?: boolean | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -525,6 +527,8 @@ export interface Clip {
    * Empty: a representative frame is chosen. Changing it remakes only the poster.
    */
   posterAt?: number | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -542,6 +546,8 @@ export interface Clip {
 export interface ConsentDocument {
   id: number;
   person?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1074,6 +1080,8 @@ export interface ClipsSelect<T extends boolean = true> {
   hlsUrl?: T;
   poster?: T;
   posterAt?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1133,6 +1141,8 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   credit?: T;
   private?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1240,6 +1250,8 @@ export interface SubmissionsSelect<T extends boolean = true> {
  */
 export interface ConsentDocumentsSelect<T extends boolean = true> {
   person?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -32,6 +32,7 @@ import { formatBytes } from './lib/formatBytes'
 import { refusesUnusableQueryValues } from './lib/queryValuesPlugin'
 import { refusesMissingRelations } from './lib/relationsExistPlugin'
 import { processClipTask } from './video/task'
+import { mediaStoragePlugin } from './storage/payloadStorage'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = readEnv()
@@ -106,6 +107,7 @@ export default buildConfig({
   hooks: { afterError: [answerBusyWith503] },
   // A `where` the database cannot use (text for a numeric id, an object, an invalid date) is a 400;
   // so is a relationship or upload id that does not exist, drafts included.
-  plugins: [refusesUnusableQueryValues, refusesMissingRelations],
+  // With S3_BUCKET, upload collections keep their files in the bucket (src/storage).
+  plugins: [refusesUnusableQueryValues, refusesMissingRelations, mediaStoragePlugin()],
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })

@@ -6,6 +6,9 @@ import type { Payload } from 'payload'
 
 import { mediaDir } from '../config/paths'
 import { uploadFileNames } from '../lib/uploadFileNames'
+import { bucketView, type StoreView } from '../storage/bucketView'
+import { objectStore } from '../storage/objectStore'
+import { UPLOAD_PREFIXES } from '../storage/payloadStorage'
 import { UPLOAD_OWNERS, uploadsDir } from '../uploads/paths'
 
 /**
@@ -19,9 +22,13 @@ import { UPLOAD_OWNERS, uploadsDir } from '../uploads/paths'
  * - a clip's outputs: the files its `renditions[].url` and `hlsUrl` point at, and through the
  *   master playlist its variant playlists, their segments and init segments.
  * Captions are not files: they are stored on the clip and served from the database.
+ *
+ * With S3_BUCKET the store is the bucket (keys are the same relative paths): upload collections
+ * under their folders (src/storage/payloadStorage.ts), clip outputs under `clips/`. MEDIA_DIR is
+ * then only scratch space (tus uploads, temp folders), owned by their own sweeps.
  */
 export type MediaInventory = {
-  /** Files under MEDIA_DIR that no document names, relative to MEDIA_DIR (POSIX separators). */
+  /** Files under MEDIA_DIR (or keys in the bucket) that no document names, relative to MEDIA_DIR (POSIX separators). */
   orphanFiles: string[]
   /** Documents that name a file which is not there. */
   missingFiles: MissingFile[]
@@ -29,42 +36,57 @@ export type MediaInventory = {
 export type MissingFile = { collection: string; id: number | string; file: string }
 
 export const inspectMediaStore = async (payload: Payload): Promise<MediaInventory> => {
-  const root = mediaDir()
-  // Read the disk first, the documents after: a file written (and its document saved) between
+  const store = objectStore()
+  const view = store ? bucketView(store) : diskView(mediaDir())
+  // Read the store first, the documents after: a file written (and its document saved) between
   // the two reads is then named, never reported as an orphan.
-  const onDisk = await listFiles(root)
-  const named = await namedFiles(payload, root)
-  const orphanFiles = onDisk.filter((file) => !named.has(file)).sort()
+  const stored = (await view.list()).map(({ file }) => file)
+  const named = await namedFiles(payload, view, Boolean(store))
+  const orphanFiles = stored.filter((file) => !named.has(file)).sort()
   const missingFiles: MissingFile[] = []
   for (const [file, owner] of named) {
-    if (!(await exists(path.join(root, file)))) missingFiles.push({ ...owner, file })
+    if (!(await view.exists(file))) missingFiles.push({ ...owner, file })
   }
   return { orphanFiles, missingFiles }
 }
 
+/** MEDIA_DIR as a store: relative POSIX paths. */
+const diskView = (root: string): StoreView => ({
+  list: async () => (await listFiles(root)).map((file) => ({ file })),
+  exists: (file) => exists(path.join(root, file)),
+  readText: (file) => fs.readFile(path.join(root, file), 'utf8').catch(() => ''),
+})
+
 type Owner = { collection: string; id: number | string }
 
 /** Every file a document names, relative to MEDIA_DIR, with the document that names it. */
-const namedFiles = async (payload: Payload, root: string): Promise<Map<string, Owner>> => {
+const namedFiles = async (payload: Payload, view: StoreView, inBucket: boolean): Promise<Map<string, Owner>> => {
+  const root = mediaDir()
   const named = new Map<string, Owner>()
-  const add = (absolute: string, owner: Owner) => {
-    const relative = toRelative(root, absolute)
+  const add = (relative: string | null, owner: Owner) => {
     if (relative && !named.has(relative)) named.set(relative, owner)
   }
   for (const collection of payload.config.collections) {
     const upload = collection.upload
-    // A collection kept in other storage (S3 adapters set disableLocalStorage) has no files here.
-    if (!upload || typeof upload !== 'object' || !upload.staticDir || upload.disableLocalStorage) continue
-    const staticDir = path.resolve(upload.staticDir)
+    if (!upload || typeof upload !== 'object') continue
+    // The folder the collection's files are in, relative to the store's root.
+    const folder = upload.disableLocalStorage
+      ? UPLOAD_PREFIXES[collection.slug as keyof typeof UPLOAD_PREFIXES]
+      : upload.staticDir && !inBucket
+        ? toRelative(root, path.resolve(upload.staticDir))
+        : null
+    if (!folder) continue
     for (const doc of await allDocs(payload, collection.slug)) {
       const owner = { collection: collection.slug, id: doc.id as number | string }
-      for (const name of uploadFileNames(doc)) add(path.join(staticDir, name), owner)
+      for (const name of uploadFileNames(doc)) add(path.posix.join(folder, name), owner)
       if (collection.slug === 'clips') {
-        for (const file of await clipOutputFiles(root, doc)) add(file, owner)
+        for (const file of await clipOutputFiles(view, doc)) add(file, owner)
       }
     }
   }
-  for (const file of await tusUploadFiles()) add(file, { collection: 'tus-uploads', id: path.basename(file, '.json') })
+  if (!inBucket) {
+    for (const file of await tusUploadFiles()) add(toRelative(root, file), { collection: 'tus-uploads', id: path.basename(file, '.json') })
+  }
   return named
 }
 
@@ -89,39 +111,39 @@ const tusUploadFiles = async (): Promise<string[]> => {
   return files
 }
 
-/** The files a clip's renditions and HLS playlists name, as absolute paths under MEDIA_DIR. */
-const clipOutputFiles = async (root: string, clip: Record<string, unknown>): Promise<string[]> => {
+/** The files a clip's renditions and HLS playlists name, relative to the store's root. */
+const clipOutputFiles = async (view: StoreView, clip: Record<string, unknown>): Promise<string[]> => {
   const files: string[] = []
   const renditions = (clip.renditions ?? []) as { url?: string | null }[]
   for (const rendition of renditions) {
-    const file = mediaUrlToFile(root, rendition.url)
+    const file = mediaUrlToFile(rendition.url)
     if (file) files.push(file)
   }
-  const master = mediaUrlToFile(root, clip.hlsUrl as string | null | undefined)
+  const master = mediaUrlToFile(clip.hlsUrl as string | null | undefined)
   if (master) {
     files.push(master)
-    for (const playlist of await playlistEntries(master)) {
+    for (const playlist of await playlistEntries(view, master)) {
       files.push(playlist)
-      for (const segment of await playlistEntries(playlist)) files.push(segment)
+      for (const segment of await playlistEntries(view, playlist)) files.push(segment)
     }
   }
   return files
 }
 
-/** `/media/clips/1/abc/720.mp4` → `<MEDIA_DIR>/clips/1/abc/720.mp4`; anything else → null. */
-const mediaUrlToFile = (root: string, url: string | null | undefined): string | null => {
+/** `/media/clips/1/abc/720.mp4` → `clips/1/abc/720.mp4`; anything else (outside, `..`) → null. */
+const mediaUrlToFile = (url: string | null | undefined): string | null => {
   if (!url?.startsWith('/media/')) return null
-  const file = path.resolve(root, decodeURIComponent(url.slice('/media/'.length)))
-  return file.startsWith(root + path.sep) ? file : null
+  const file = path.posix.normalize(decodeURIComponent(url.slice('/media/'.length)))
+  return file.startsWith('../') || file === '..' || file.startsWith('/') ? null : file
 }
 
 /**
  * The files an HLS playlist names (URIs on their own lines and `#EXT-X-MAP:URI="…"`), resolved
  * beside it. A playlist that cannot be read names nothing: it is then itself reported missing.
  */
-const playlistEntries = async (playlist: string): Promise<string[]> => {
-  const text = await fs.readFile(playlist, 'utf8').catch(() => '')
-  const dir = path.dirname(playlist)
+const playlistEntries = async (view: StoreView, playlist: string): Promise<string[]> => {
+  const text = await view.readText(playlist)
+  const dir = path.posix.dirname(playlist)
   const names = new Set<string>()
   for (const line of text.split('\n').map((l) => l.trim())) {
     if (!line) continue
@@ -133,7 +155,7 @@ const playlistEntries = async (playlist: string): Promise<string[]> => {
     names.add(line)
   }
   // Only plain relative names: a playlist never legitimately points outside its own folder.
-  return [...names].filter((name) => !name.includes('/') && !name.includes('\\') && !name.includes('..')).map((name) => path.join(dir, name))
+  return [...names].filter((name) => !name.includes('/') && !name.includes('\\') && !name.includes('..')).map((name) => path.posix.join(dir, name))
 }
 
 /** Every document of a collection with the fields that name files, depth 0. */

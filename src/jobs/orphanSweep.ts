@@ -4,6 +4,8 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { mediaDir } from '../config/paths'
+import { bucketView } from '../storage/bucketView'
+import { deleteKeys, objectStore, type ObjectStore } from '../storage/objectStore'
 import { inspectMediaStore } from './mediaInventory'
 import { UPLOADS_FOLDER } from '../uploads/paths'
 import { MEDIA_TEMP_FOLDER, processAlive } from './tempFiles'
@@ -34,9 +36,11 @@ export const sweepOrphanFiles = async (payload: Payload, { graceMinutes }: { gra
   const cutoff = Date.now() - graceMinutes * 60_000
   const { orphanFiles, missingFiles } = await inspectMediaStore(payload)
 
+  const store = objectStore()
   for (const missing of missingFiles) {
-    payload.logger.warn(`Media sweep: ${missing.collection} ${missing.id} names ${missing.file}, which is missing from MEDIA_DIR`)
+    payload.logger.warn(`Media sweep: ${missing.collection} ${missing.id} names ${missing.file}, which is missing from ${store ? 'the bucket' : 'MEDIA_DIR'}`)
   }
+  if (store) return sweepBucket(payload, store, orphanFiles, cutoff, missingFiles.length)
 
   // Attempt folders with no files in them (killed before ffmpeg wrote a byte) are units too.
   const units = new Set<string>(await attemptFolders(root))
@@ -94,4 +98,18 @@ const newestChange = async (target: string): Promise<number | null> => {
     }
   }
   return newest
+}
+
+/**
+ * With S3 storage: objects no document names, once unchanged for the grace period. A bucket has
+ * no attempt folders (workers encode in temp folders of their own): what is left here is a
+ * killed worker's preview or half-uploaded version, or a replaced original Payload could not
+ * delete. An upload in progress is younger than the grace period and stays.
+ */
+const sweepBucket = async (payload: Payload, store: ObjectStore, orphans: string[], cutoff: number, missing: number): Promise<OrphanSweepResult> => {
+  const changed = new Map((await bucketView(store).list()).map(({ file, changedAt }) => [file, changedAt ?? Date.now()]))
+  const removed = orphans.filter((key) => changed.has(key) && changed.get(key)! < cutoff)
+  await deleteKeys(store, removed)
+  if (removed.length > 0) payload.logger.info(`Media sweep: removed ${removed.length} object(s) no document names: ${removed.join(', ')}`)
+  return { removed, kept: orphans.length - removed.length, missing }
 }

@@ -21,14 +21,17 @@ import { mediaDir } from '../config/paths'
  */
 
 /** The prefixes we create, and so the only folders the sweep ever looks at. */
-export const TEMP_PREFIXES = ['b2c-submission', 'b2c-claim', 'b2c-uploads', 'b2c-poster', 'b2c-check', 'b2c-demo'] as const
+export const TEMP_PREFIXES = ['b2c-submission', 'b2c-claim', 'b2c-uploads', 'b2c-poster', 'b2c-check', 'b2c-demo', 'b2c-source', 'b2c-transcode'] as const
 export type TempPrefix = (typeof TEMP_PREFIXES)[number]
 
 export const MEDIA_TEMP_FOLDER = '.tmp'
 /** MEDIA_DIR/.tmp */
 export const mediaTempRoot = (): string => path.join(mediaDir(), MEDIA_TEMP_FOLDER)
-/** The prefixes whose folders hold bytes bound for MEDIA_DIR, and so live in mediaTempRoot(). */
-const ON_MEDIA_DISK: readonly TempPrefix[] = ['b2c-submission', 'b2c-claim']
+/**
+ * The prefixes whose folders hold bytes bound for MEDIA_DIR, and so live in mediaTempRoot(); with
+ * S3 storage also a worker's fetched original and its encodes (gigabytes, like the media itself).
+ */
+const ON_MEDIA_DISK: readonly TempPrefix[] = ['b2c-submission', 'b2c-claim', 'b2c-source', 'b2c-transcode']
 
 /** The folders the sweep looks in: the OS's temp folder and MEDIA_DIR/.tmp. */
 export const tempRoots = (): string[] => [os.tmpdir(), mediaTempRoot()]

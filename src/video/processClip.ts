@@ -4,7 +4,6 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import type { Clip, Media } from '../payload-types'
-import { mediaDir } from '../config/paths'
 import { makeTempDir } from '../jobs/tempFiles'
 import { relationId } from '../lib/relationId'
 import { assertRoomFor, DiskFullError, estimateAttemptBytes, isDiskFull } from './diskSpace'
@@ -12,12 +11,13 @@ import { failureReason, ffmpegReason } from './failureReason'
 import { ffprobe, FfmpegError, runFfmpeg } from './ffmpeg'
 import { avcCodec, masterPlaylist, measureVariant } from './hls'
 import { durationLimitFor, isSubmittedClip, sourceLimitReason, storedReason, transcodeMaxSeconds, type ClipOrigin } from './limits'
-import { clipOutputDir, clipOutputRoot, clipOutputUrl, originalPath, sourceVersion } from './paths'
+import { clipOutputStore, type ClipOutputStore } from './outputStore'
+import { clipOutputUrl, sourceVersion } from './paths'
 import { planPipeline, type RenditionPlan } from './plan'
 import { extractPoster } from './poster'
 import { deleteClipPosters, posterFileName } from './posterDocs'
 import { probe, ProbeError, type Probe } from './probe'
-import { publishVersion, removeOtherVersions, removePreviewFolders, removeWorkFolders, showPreview, shownPreviewFolder } from './publish'
+import { shownPreviewFolder } from './publish'
 import { SupersededError, watchForSupersession, type PipelineSource, type SupersessionWatch } from './supersession'
 
 /** Our own updates of a clip carry this, so they do not queue the pipeline again. */
@@ -85,7 +85,7 @@ export const processClip = async (payload: Payload, clipId: number | string, opt
 const failClip = async (payload: Payload, clipId: number | string, reason: string, update: Update, poster: number | string | null | undefined) => {
   await update({ processing: { status: 'failed', progress: 0, error: reason }, renditions: [], hlsUrl: null, poster: null })
   await deleteClipPosters(payload, clipId, { also: poster })
-  await fs.rm(clipOutputRoot(clipId), { recursive: true, force: true })
+  await clipOutputStore().removeAll(clipId)
 }
 
 /**
@@ -96,16 +96,36 @@ const failClip = async (payload: Payload, clipId: number | string, reason: strin
  */
 const failKeepingPreview = async (clipId: number | string, reason: string, update: Update, previewFolder: string) => {
   await update({ processing: { status: 'preview', progress: 0, error: reason } })
-  await removeOtherVersions(clipId, previewFolder)
+  await clipOutputStore().removeOtherVersions(clipId, previewFolder)
 }
 
 /** ffmpeg for a submitted clip runs at the lowest priority: it only ever gets what staff leave. */
 const SUBMITTED_NICENESS = 19
 const STAFF_NICENESS = 10
 
+/** The original as a file on this machine (fetched from the bucket with S3 storage) for as long as the attempt runs. */
 const runPipeline = async (payload: Payload, clip: Clip, update: Update, options: Options, watch: SupersessionWatch) => {
+  const store = clipOutputStore()
+  const source = await store.localSource(clip.filename!).catch(async (error: unknown) => {
+    throw (await isDiskFull(error, store.diskRoot())) ? new DiskFullError() : error
+  })
+  try {
+    await encodeAndPublish(payload, clip, source.file, store, update, options, watch)
+  } finally {
+    await source.release()
+  }
+}
+
+const encodeAndPublish = async (
+  payload: Payload,
+  clip: Clip,
+  source: string,
+  store: ClipOutputStore,
+  update: Update,
+  options: Options,
+  watch: SupersessionWatch,
+) => {
   const clipId = clip.id
-  const source = originalPath(clip.filename!)
   // The fixed wall-clock ceiling is the job's: every ffmpeg below shares what is left of it.
   const jobDeadline = Date.now() + transcodeMaxSeconds() * 1000
   const submitted = isSubmittedClip(clip as ClipOrigin)
@@ -129,20 +149,21 @@ const runPipeline = async (payload: Payload, clip: Clip, update: Update, options
   await update({ processing: { status: shownStatus, progress: 0, error: null }, probe: probeFields(probed) })
 
   const version = await sourceVersion(source)
-  const root = clipOutputRoot(clipId)
-  // Each attempt works in its own folder; the published version folder is only ever replaced
+  // One clip, one job: any other work folder is a dead attempt's debris, and its space counts.
+  await store.removeDeadWork(clipId)
+  // Each attempt works in its own folder; the published version is only ever put in place
   // whole, after the attempt has succeeded, so no failed or killed attempt can leave anything
   // in it (and a reprocess never mixes new files into the outputs the clip still names).
-  const workDir = path.join(root, `.work-${version}-${process.pid}-${Date.now()}`)
+  const workDir = await store.makeWorkDir(clipId, version)
   const outDir = path.join(workDir, 'out')
   const posterFile = path.join(workDir, posterFileName(clipId))
   const plan = planPipeline(probed, { input: source, outDir, preset: options.preset })
-  const finalDir = clipOutputDir(clipId, version)
 
-  // One clip, one job: any other work folder is a dead attempt's debris, and its space counts.
-  await removeWorkFolders(root)
   const sourceBytes = (await fs.stat(source)).size
-  await assertRoomFor(mediaDir(), estimateAttemptBytes(plan, probed.duration, sourceBytes))
+  await assertRoomFor(store.diskRoot(), estimateAttemptBytes(plan, probed.duration, sourceBytes)).catch(async (error: unknown) => {
+    await store.removeWorkDir(workDir)
+    throw error
+  })
   await fs.mkdir(outDir, { recursive: true })
 
   let lastReported = 0
@@ -181,14 +202,14 @@ const runPipeline = async (payload: Payload, clip: Clip, update: Update, options
       })
       // Shown from a preview folder of its own (hard links, no copy) until the whole ladder is
       // published; named per attempt, so a URL once served never changes its bytes.
-      const preview = await showPreview(root, version, plan.preview.rendition.mp4, async ({ file, url }) => {
+      const preview = await store.showPreview(clipId, version, plan.preview.rendition.mp4, async ({ file, url }) => {
         const { level: _level, duration: _duration, ...fields } = await renditionFields(plan.preview!.rendition, file, url)
         // A preview only ever stands in for a ladder still to come: refused once another attempt
         // of this file has made the clip ready (a job handed back while its worker still ran).
         await update({ processing: { status: 'preview', progress: remuxed ? 0 : Math.round(PREVIEW_SHARE * 100), error: null }, renditions: [fields], hlsUrl: null }, { previewOnly: true })
       })
       shownStatus = 'preview'
-      await removePreviewFolders(root, { except: preview.folder })
+      await store.removePreviewFolders(clipId, preview.folder)
     }
     // The poster frame comes from the source alongside the ladder: its ffmpeg work overlaps the
     // encode. Its `media` document is only made once the attempt has succeeded.
@@ -227,7 +248,7 @@ const runPipeline = async (payload: Payload, clip: Clip, update: Update, options
     if (superseded) throw new SupersededError(superseded)
     const posterDoc = await createPosterDoc(payload, clip, posterFile)
     try {
-      await publishVersion(outDir, finalDir)
+      await store.publishVersion(clipId, version, outDir)
       await update({
         processing: { status: 'ready', progress: 100, error: null },
         renditions: renditions.map(({ level: _level, duration: _duration, ...fields }) => fields),
@@ -237,12 +258,12 @@ const runPipeline = async (payload: Payload, clip: Clip, update: Update, options
     } catch (error) {
       await payload.delete({ collection: 'media', id: posterDoc.id, overrideAccess: true }).catch(() => {})
       // Published for a file the clip no longer holds: nothing may name it, so nothing may keep it.
-      if (error instanceof SupersededError || watch.reason()) await fs.rm(finalDir, { recursive: true, force: true })
+      if (error instanceof SupersededError || watch.reason()) await store.removeVersion(clipId, version)
       throw error
     }
   } catch (error) {
     await poster // its ffmpeg writes into the work folder removed below
-    if (!watch.reason() && (await isDiskFull(error, mediaDir()))) throw new DiskFullError()
+    if (!watch.reason() && (await isDiskFull(error, store.diskRoot()))) throw new DiskFullError()
     // Stopped for its cost: another attempt would cost as much again and be stopped the same way.
     if (error instanceof FfmpegError && error.limit && !watch.reason()) throw new PermanentPipelineError(ffmpegReason(error))
     if (error instanceof FfmpegError && !error.cancelled && !error.signal && /Invalid data|corrupt|moov atom not found|could not find codec/i.test(error.stderr)) {
@@ -251,14 +272,14 @@ const runPipeline = async (payload: Payload, clip: Clip, update: Update, options
     }
     throw error
   } finally {
-    await fs.rm(workDir, { recursive: true, force: true })
+    await store.removeWorkDir(workDir)
   }
 
   // Posters of earlier attempts (a killed worker's, a remake that died half-way) and every
   // other version and preview folder go: the clip names only what it shows.
   const current = await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true })
   await deleteClipPosters(payload, clipId, { keep: relationId(current.poster), also: relationId(clip.poster) })
-  await removeOtherVersions(clipId, version)
+  await store.removeOtherVersions(clipId, version)
 }
 
 /** A new poster at the editor's second (SPEC §5), from the published top rendition only. */
@@ -266,11 +287,11 @@ export const remakePoster = async (payload: Payload, clipId: number | string) =>
   const clip = await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true })
   const top = clip.renditions?.[0]
   if (clip.processing?.status !== 'ready' || !top?.url) return
-  const file = path.join(mediaDir(), top.url.replace(/^\/media\//, ''))
+  const rendition = await clipOutputStore().localOutput(top.url)
   const dir = await makeTempDir('b2c-poster')
   try {
     const frame = path.join(dir, posterFileName(clipId))
-    await extractPoster(file, frame, clip.probe?.duration ?? 0, clip.posterAt)
+    await extractPoster(rendition.file, frame, clip.probe?.duration ?? 0, clip.posterAt)
     const poster = await createPosterDoc(payload, clip, frame)
     await payload
       .update({ collection: 'clips', id: clipId, data: { poster: poster.id as number }, context: PIPELINE_CONTEXT, overrideAccess: true, depth: 0 })
@@ -281,6 +302,7 @@ export const remakePoster = async (payload: Payload, clipId: number | string) =>
     await deleteClipPosters(payload, clipId, { keep: poster.id, also: relationId(clip.poster) })
   } finally {
     await fs.rm(dir, { recursive: true, force: true })
+    await rendition.release()
   }
 }
 

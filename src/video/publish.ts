@@ -20,6 +20,9 @@ export const shownPreviewFolder = (clip: Clip): string | null => {
   return /\/(preview-[\w.-]+)\/[^/]+$/.exec(url)?.[1] ?? null
 }
 
+/** A published preview: its folder under the clip's, its file, and the URL the clip names. */
+export type PreviewFolder = { folder: string; file: string; url: string }
+
 /** The preview rendition, shown while the ladder encodes, from a preview folder of this attempt's own. */
 const publishPreview = async (root: string, version: string, workFile: string) => {
   const folder = `preview-${version}-${process.pid}-${Date.now()}`
@@ -39,8 +42,8 @@ export const showPreview = async (
   root: string,
   version: string,
   workFile: string,
-  name: (preview: { folder: string; file: string; url: string }) => Promise<unknown>,
-): Promise<{ folder: string; file: string; url: string }> => {
+  name: (preview: PreviewFolder) => Promise<unknown>,
+): Promise<PreviewFolder> => {
   const preview = await publishPreview(root, version, workFile)
   try {
     await name(preview)

@@ -1,9 +1,15 @@
 import * as migration_20261127_184821_initial from './20261127_184821_initial';
+import * as migration_20261127_211703_upload_prefix from './20261127_211703_upload_prefix';
 
 export const migrations = [
   {
     up: migration_20261127_184821_initial.up,
     down: migration_20261127_184821_initial.down,
-    name: '20261127_184821_initial'
+    name: '20261127_184821_initial',
+  },
+  {
+    up: migration_20261127_211703_upload_prefix.up,
+    down: migration_20261127_211703_upload_prefix.down,
+    name: '20261127_211703_upload_prefix'
   },
 ];

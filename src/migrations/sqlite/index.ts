@@ -4,6 +4,7 @@ import * as migration_20261127_013431_submissions_mail_and_private_media from '.
 import * as migration_20261127_023432_stories_published_order_index from './20261127_023432_stories_published_order_index';
 import * as migration_20261127_094216_submissions_mails_sent from './20261127_094216_submissions_mails_sent';
 import * as migration_20261127_122946_security_hardening from './20261127_122946_security_hardening';
+import * as migration_20261127_211651_upload_prefix from './20261127_211651_upload_prefix';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261127_122946_security_hardening.up,
     down: migration_20261127_122946_security_hardening.down,
-    name: '20261127_122946_security_hardening'
+    name: '20261127_122946_security_hardening',
+  },
+  {
+    up: migration_20261127_211651_upload_prefix.up,
+    down: migration_20261127_211651_upload_prefix.down,
+    name: '20261127_211651_upload_prefix'
   },
 ];

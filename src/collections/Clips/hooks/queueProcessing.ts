@@ -1,10 +1,8 @@
-import fs from 'node:fs/promises'
-
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook } from 'payload'
 
 import { relationId } from '../../../lib/relationId'
 import { cancelClipJobs, queueClipJob } from '../../../video/clipJobs'
-import { clipOutputRoot } from '../../../video/paths'
+import { clipOutputStore } from '../../../video/outputStore'
 import { deleteClipPosters } from '../../../video/posterDocs'
 import { sameSource, SupersededError, type PipelineSource } from '../../../video/supersession'
 
@@ -59,7 +57,7 @@ export const queueProcessing: CollectionAfterChangeHook = async ({ doc, previous
   if (replaced) {
     // The old file's outputs and posters: nothing names them any more.
     await cancelClipJobs(req.payload, doc.id, req)
-    await fs.rm(clipOutputRoot(doc.id), { recursive: true, force: true })
+    await clipOutputStore().removeAll(doc.id)
     await deleteClipPosters(req.payload, doc.id, { also: relationId(previousDoc?.poster), req })
   }
   if (operation === 'create' || replaced || posterOnly) {
@@ -71,6 +69,6 @@ export const queueProcessing: CollectionAfterChangeHook = async ({ doc, previous
 /** Deleting a clip cancels its work and removes every rendition, playlist and poster it ever had. */
 export const removeOutputs: CollectionAfterDeleteHook = async ({ doc, req }) => {
   await cancelClipJobs(req.payload, doc.id, req).catch(() => {})
-  await fs.rm(clipOutputRoot(doc.id), { recursive: true, force: true })
+  await clipOutputStore().removeAll(doc.id)
   await deleteClipPosters(req.payload, doc.id, { also: relationId(doc.poster), req })
 }
