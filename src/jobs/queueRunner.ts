@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { runClaimedJobs } from './runClaimedJobs'
+
 export type QueueRunner = {
   /** Runs the queue in this process until the returned function is called. */
   start: (payload: Payload, limit: number, everyMs?: number) => () => void
@@ -42,9 +44,9 @@ export const createQueueRunner = (queue: string, options: QueueRunnerOptions = {
         do {
           runner.again = false
           if (options.mayRun && !(await options.mayRun(runner.payload))) break
-          const result = (await runner.payload.jobs.run({ queue, limit: runner.limit })) as { noJobsRemaining?: boolean } | undefined
-          // Payload says `noJobsRemaining` only when it found nothing to run.
-          if (result && !result.noJobsRemaining) runner.again = true
+          // Each job is claimed before it runs: with several workers, exactly one runs it.
+          const { found } = await runClaimedJobs(runner.payload, queue, runner.limit)
+          if (found) runner.again = true
         } while (runner.again && active === runner)
       } catch (error) {
         runner.payload.logger.error({ err: error }, `${queue} queue run failed`)

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { releaseStaleJob } from '../jobs/claimJob'
+
 /**
  * Payload 3.90's queue marks a job `processing` and never looks back: if the process running
  * it dies, the job stays taken forever. We add a lease: a running job's heartbeat refreshes
@@ -35,11 +37,15 @@ export const releaseStaleJobs = async (payload: Payload): Promise<number> => {
     depth: 0,
     overrideAccess: true,
   })
+  let released = 0
   for (const job of docs) {
-    await payload.db.updateOne({ collection: JOBS, id: job.id, data: { processing: false } })
+    // Only while it is still that stale: two processes sweeping at once, or a worker that took
+    // the job again in between, must not see it handed back twice.
+    if (!(await releaseStaleJob(payload, job.id, before))) continue
+    released++
     payload.logger.warn(`Job ${job.id} (${String(job.taskSlug)}) lost its worker; handed back to the queue`)
   }
-  return docs.length
+  return released
 }
 
 /** Releases stale jobs now and every half lease, for as long as this process runs jobs. */
