@@ -636,6 +636,14 @@ describe('the first administrator (ensureFirstAdmin)', () => {
     expect(a.generatedPassword).not.toBe(b.generatedPassword)
   })
 
+  test('processes starting together on an empty database make one administrator, and none of them fails', async () => {
+    await deleteAllUsers()
+    const env = { adminEmail: 'flaade@b2c.dk', adminPassword: 'Chefens-Hemmelige-Kaffe-1234' }
+    const results = await Promise.all([ensureFirstAdmin(payload(), env), ensureFirstAdmin(payload(), env), ensureFirstAdmin(payload(), env)])
+    expect(results.filter((result) => result.created)).toHaveLength(1)
+    expect((await payload().count({ collection: 'users' })).totalDocs).toBe(1)
+  })
+
   test('with users present, it does nothing', async () => {
     expect((await payload().count({ collection: 'users' })).totalDocs).toBe(1)
     const result = await ensureFirstAdmin(payload(), { adminEmail: 'endnu-en@b2c.dk', adminPassword: 'Chefens-Hemmelige-Kaffe-1234' })

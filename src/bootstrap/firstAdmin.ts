@@ -24,11 +24,19 @@ export const ensureFirstAdmin = async (
   const problem = env.adminPassword ? passwordProblem(env.adminPassword, email) : null
   if (problem) throw new Error(`ADMIN_PASSWORD is refused: ${problem.en}`)
   const generatedPassword = env.adminPassword ? undefined : generatePassword(email)
-  await payload.create({
-    collection: 'users',
-    overrideAccess: true,
-    data: { email, password: env.adminPassword ?? generatedPassword!, name: 'Administrator', role: 'admin' },
-  })
+  try {
+    await payload.create({
+      collection: 'users',
+      overrideAccess: true,
+      data: { email, password: env.adminPassword ?? generatedPassword!, name: 'Administrator', role: 'admin' },
+    })
+  } catch (error) {
+    // Several processes starting together on a new database (a fleet's first deploy) all count
+    // no users; the e-mail is unique, so one creates the administrator and the others land here.
+    const { totalDocs: now } = await payload.count({ collection: 'users', overrideAccess: true })
+    if (now > 0) return { created: false }
+    throw error
+  }
   if (generatedPassword) {
     // Printed once on purpose: it is the only way in until the admin changes it.
     payload.logger.info(

@@ -8,6 +8,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations as postgresMigrations } from '../migrations/postgres'
+import { serializePostgresMigrations } from './postgresMigrationLock'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import { managePostgresPool } from './postgresPool'
 import { storyTextSearchIndexes, TEXT_SEARCH_EXTENSIONS } from './postgresTextSearch'
@@ -56,6 +57,7 @@ export const databaseAdapter = (uri: string | undefined): DatabaseAdapterObj => 
         // a serialization failure) must fail the operation, not answer 201 for a rolled-back write.
         surfaceCommitFailures(adapter as unknown as DrizzleSqliteAdapter)
         managePostgresPool(adapter)
+        serializePostgresMigrations(adapter)
         return adapter
       },
     }
