@@ -86,7 +86,7 @@ export const receiveSubmission = async (
     const received = await checkFileTypes(raw.files)
     // The uploads' content and the video's limits are checked where the bytes lie, before they
     // are taken: a refused file leaves the upload as it was, for the sender to replace.
-    const uploaded = await checkUploadedTypes(named.uploads)
+    const uploaded = await checkUploadedTypes(named.uploads, dir)
     const uploadedVideo = uploaded.find((file) => file.field === 'video')
     if (uploadedVideo) await refuseVideoPastLimits(uploadedVideo, call!).catch(namedAsUpload)
     const claimErrors = await claimUploads(named.uploads.map((upload, index) => ({ upload, file: uploaded[index] })), dir)

@@ -1,6 +1,6 @@
 import type { Call } from '../payload-types'
 import { validationFailed, type Bilingual } from '../public-api/messages'
-import { claimUpload, readUpload, UploadNotFound, type UploadRecord } from '../uploads/records'
+import { claimUpload, readUpload, uploadedFile, UploadNotFound, type UploadRecord } from '../uploads/records'
 import type { FileField, ReceivedFile } from './multipart'
 import { checkFileTypes, type CheckedFile } from './store'
 
@@ -111,16 +111,20 @@ export const asReceivedFile = ({ field, record }: NamedUpload): ReceivedFile => 
 const fieldNameOf = (upload: NamedUpload): UploadIdField => (upload.field === 'video' ? 'videoUpload' : 'photoUploads')
 
 /**
- * The named uploads' real types, read where their bytes lie (before anything is taken). Between
+ * The named uploads' real types, read where their bytes lie (before anything is taken; with a
+ * bucket, from a copy downloaded into `intoDir`, which the claim then keeps). Between
  * checkUploads and this read another submission may have claimed one of them (two senders with
- * the same id): its bytes are gone, so the read fails with ENOENT. That is the sender's race to
- * lose, as at the claim: a 422 on the field (UploadNotFound), not a 500.
+ * the same id): its bytes are gone, so the read fails (ENOENT, or UploadNotFound for a copy).
+ * That is the sender's race to lose, as at the claim: a 422 on the field, not a 500.
  */
-export const checkUploadedTypes = async (uploads: NamedUpload[]): Promise<CheckedFile[]> => {
+export const checkUploadedTypes = async (uploads: NamedUpload[], intoDir?: string): Promise<CheckedFile[]> => {
   try {
-    return await checkFileTypes(uploads.map(asReceivedFile))
+    const files = await Promise.all(
+      uploads.map(async (upload) => ({ ...asReceivedFile(upload), path: intoDir ? await uploadedFile(upload.record, intoDir) : upload.record.filePath })),
+    )
+    return await checkFileTypes(files)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && !(error instanceof UploadNotFound)) throw error
     for (const upload of uploads) {
       if (!(await readUpload(upload.record.id))) throw validationFailed({ [fieldNameOf(upload)]: unknownOrUsed(upload.record.id) })
     }

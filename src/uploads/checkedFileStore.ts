@@ -7,7 +7,7 @@ import { ERRORS, isPathInsideDirectory, type Upload } from '@tus/server'
 
 import { readFileHead } from '../lib/readFileHead'
 import type { Bilingual } from '../public-api/messages'
-import { refusalForHead, SNIFF_BYTES } from './contentCheck'
+import { refusalForHead, SNIFF_BYTES, takeHead } from './contentCheck'
 import { appendDurably, syncCreated } from './durableAppend'
 import type { UploadOwner } from './paths'
 
@@ -54,20 +54,7 @@ export class CheckedFileStore extends FileStore {
     if (offset >= SNIFF_BYTES) return this.append(file, offset, Buffer.alloc(0), iterator)
     const info = await this.configstore.get(id)
     const headEnd = Math.min(SNIFF_BYTES, info?.size ?? SNIFF_BYTES)
-    const taken: Buffer[] = []
-    let takenBytes = 0
-    let ended = false
-    while (offset + takenBytes < headEnd) {
-      const next = await iterator.next()
-      if (next.done) {
-        ended = true
-        break
-      }
-      const chunk = Buffer.from(next.value)
-      taken.push(chunk)
-      takenBytes += chunk.length
-    }
-    const incoming = Buffer.concat(taken)
+    const { taken: incoming, ended } = await takeHead(iterator, offset, headEnd)
     if (offset + incoming.length >= headEnd) {
       const before = offset > 0 ? await readFileHead(file, offset) : Buffer.alloc(0)
       const head = Buffer.concat([before, incoming]).subarray(0, SNIFF_BYTES)

@@ -35,3 +35,21 @@ export const refusalForHead = async (head: Buffer, owner: UploadOwner, field: st
   }
   return detected?.mime.startsWith('video/') ? null : { da: `"${name}" er ikke en video`, en: `"${filename || 'The file'}" is not a video` }
 }
+
+/**
+ * Reads a PATCH body from `iterator` until the upload's head (its first `headEnd` bytes, of which
+ * `offset` are stored already) is complete or the body ends: what was taken goes on to be
+ * written after the check, and `ended` tells that nothing more will come.
+ */
+export const takeHead = async (iterator: AsyncIterator<Uint8Array | string>, offset: number, headEnd: number): Promise<{ taken: Buffer; ended: boolean }> => {
+  const taken: Buffer[] = []
+  let takenBytes = 0
+  while (offset + takenBytes < headEnd) {
+    const next = await iterator.next()
+    if (next.done) return { taken: Buffer.concat(taken), ended: true }
+    const chunk = Buffer.from(next.value)
+    taken.push(chunk)
+    takenBytes += chunk.length
+  }
+  return { taken: Buffer.concat(taken), ended: false }
+}

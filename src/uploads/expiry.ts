@@ -3,6 +3,8 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import { objectStore } from '../storage/objectStore'
+import { expireBucketUploads } from './bucketExpiry'
 import { UPLOAD_OWNERS, uploadsDir } from './paths'
 
 const CLAIM_MARK = '.claiming-'
@@ -19,13 +21,20 @@ const statOrNull = (file: string) => fs.stat(file).catch(() => null)
  * within `expiryHours` of its last byte, are deleted, bytes and info. Files there that belong to
  * no upload (bytes whose info is gone, a crashed claim's renamed info) go after the same time.
  * The orphan sweep leaves this folder to this job. `now` is injectable so tests need not wait.
- * Returns the ids (or stray names) removed.
+ * Returns the ids (or stray names) removed. With S3_BUCKET set, the same rules in the bucket
+ * (src/uploads/bucketExpiry.ts); `payload.db` then picks the locker that keeps claims apart.
  */
 export const expireUploads = async (
-  payload: Pick<Payload, 'logger'>,
+  payload: Pick<Payload, 'logger'> & Partial<Pick<Payload, 'db'>>,
   { expiryHours, now = new Date() }: { expiryHours: number; now?: Date },
 ): Promise<string[]> => {
   const cutoff = now.getTime() - expiryHours * 3_600_000
+  const store = objectStore()
+  if (store) {
+    const removed = await expireBucketUploads(payload, store, cutoff)
+    if (removed.length > 0) payload.logger.info(`Upload expiry: removed ${removed.length} upload(s) from the bucket: ${removed.join(', ')}`)
+    return removed
+  }
   const removed: string[] = []
   for (const owner of UPLOAD_OWNERS) {
     const dir = uploadsDir(owner)

@@ -1,13 +1,16 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
+import { objectStore } from '../storage/objectStore'
+import { claimBucketUpload, localCopy, readBucketUpload } from './bucketRecords'
 import { isUploadId, UPLOAD_OWNERS, uploadsDir, type UploadOwner } from './paths'
 
 /**
  * The interface between the tus endpoints and whoever uses a finished upload (the submission
  * intake, the admin's clip upload). It reads @tus/file-store's own files: `<dir>/<id>` (the
  * bytes) and `<dir>/<id>.json` (the info: size, metadata, creation_date); the offset is the
- * size of the bytes on disk, as FileStore itself computes it.
+ * size of the bytes on disk, as FileStore itself computes it. With S3_BUCKET set, uploads live in
+ * the bucket instead (src/uploads/bucketLayout.ts) and the same functions read and take them there.
  */
 export type UploadRecord = {
   id: string
@@ -19,7 +22,10 @@ export type UploadRecord = {
   metadata: Record<string, string>
   /** When the upload was created (the server's clock, not the client's). */
   createdAt: Date
-  /** Where the bytes are now; valid until the upload is claimed or expires. */
+  /**
+   * Where the bytes are now; valid until the upload is claimed or expires. A local file only
+   * without a bucket: use uploadedFile() to read the bytes before a claim.
+   */
   filePath: string
   /** Every declared byte has arrived. */
   finished: boolean
@@ -80,6 +86,8 @@ const toRecord = async (id: string, owner: UploadOwner, info: StoredInfo, filePa
 /** One upload's record, from whichever owner's folder holds it; undefined when there is none. */
 export const readUpload = async (id: string): Promise<UploadRecord | undefined> => {
   if (!isUploadId(id)) return undefined
+  const store = objectStore()
+  if (store) return readBucketUpload(store, id)
   for (const owner of UPLOAD_OWNERS) {
     const dir = uploadsDir(owner)
     const info = await readInfo(path.join(dir, `${id}.json`))
@@ -94,9 +102,13 @@ export const readUpload = async (id: string): Promise<UploadRecord | undefined> 
  * the same time one wins, the other gets UploadNotFound. Returns the new path of the bytes.
  * `intoDir` should be on MEDIA_DIR's filesystem (a rename); across filesystems it is copied.
  * Throws UploadNotFound (unknown, expired, already claimed) or UploadNotFinished (left as it was).
+ * With a bucket the upload is downloaded to `<intoDir>/<id>` and its objects deleted, under the
+ * upload's lock (src/uploads/bucketRecords.ts).
  */
 export const claimUpload = async (id: string, intoDir: string): Promise<string> => {
   if (!isUploadId(id)) throw new UploadNotFound(id)
+  const store = objectStore()
+  if (store) return claimBucketUpload(store, id, intoDir)
   for (const owner of UPLOAD_OWNERS) {
     const dir = uploadsDir(owner)
     const infoPath = path.join(dir, `${id}.json`)
@@ -134,4 +146,14 @@ const moveFile = async (from: string, to: string): Promise<void> => {
     await fs.copyFile(from, to)
     await fs.rm(from, { force: true })
   }
+}
+
+/**
+ * A local file with a finished upload's bytes, for checks before it is claimed: the upload's own
+ * file on disk, or with a bucket a copy downloaded into `intoDir` (which the claim then keeps
+ * instead of downloading again). The upload is not taken.
+ */
+export const uploadedFile = async (record: UploadRecord, intoDir: string): Promise<string> => {
+  const store = objectStore()
+  return store ? localCopy(store, record, intoDir) : record.filePath
 }

@@ -9,8 +9,11 @@ import { isStaffUser } from '../access'
 import { readEnv } from '../config/env'
 import { ownOrListedOriginsOnly } from '../public-api/cors'
 import { PublicApiError, requestLocale, sendPublicError } from '../public-api/messages'
+import { objectStore } from '../storage/objectStore'
+import { BucketUploadStore } from './bucketStore'
 import { CheckedFileStore, ContentRefused } from './checkedFileStore'
 import { checkMemberCreation, checkStaffCreation } from './creationRules'
+import { uploadLocker } from './locker'
 import { sendTusResponse, tusPatchRequest } from './patchRequest'
 import { uploadsDir, type UploadOwner } from './paths'
 
@@ -36,7 +39,17 @@ const expressRequest = (req: unknown): Request | undefined =>
   ((req as { runtime?: { node?: { req?: IncomingMessage } } }).runtime?.node?.req as Request | undefined) ?? undefined
 
 /**
- * One tus server per owner, on its own folder. Its Location is relative (`/api/…/uploads/<id>`),
+ * Where an owner's uploads live: its folder under MEDIA_DIR on one machine; with S3_BUCKET, the
+ * bucket (every web process sees the same uploads) and a locker that holds across processes.
+ */
+const storage = (payload: Payload, owner: UploadOwner) => {
+  const store = objectStore()
+  if (!store) return { datastore: new CheckedFileStore(owner, uploadsDir(owner)) }
+  return { datastore: new BucketUploadStore(owner, store), locker: uploadLocker(payload) }
+}
+
+/**
+ * One tus server per owner, on its own folder (or prefix of the bucket). Its Location is relative (`/api/…/uploads/<id>`),
  * so it is right behind any proxy that keeps our paths, and no X-Forwarded-* header is read.
  * Every error leaves in our shape `{ error: { code, message } }`; tus's own protocol errors
  * keep tus's English text as the message.
@@ -44,7 +57,7 @@ const expressRequest = (req: unknown): Request | undefined =>
 const tusServer = (payload: Payload, owner: UploadOwner, corsOrigins: string[] | '*') =>
   new Server({
     path: owner === 'member' ? MEMBER_PATH : STAFF_PATH,
-    datastore: new CheckedFileStore(owner, uploadsDir(owner)),
+    ...storage(payload, owner),
     relativeLocation: true,
     respectForwardedHeaders: false,
     // Members: the creation rules check the declared size first; this caps what tus accepts.
