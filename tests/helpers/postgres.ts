@@ -37,3 +37,37 @@ export const createPostgresDatabase = async (uri: string, name: string): Promise
     await client.end()
   }
 }
+
+/**
+ * A PostgreSQL database for a test that needs one whatever the suite runs on (the fleet test):
+ * the file's own database when TEST_DATABASE_URI names a PostgreSQL server (tests/setup/env.ts
+ * made it), otherwise a throw-away cluster of scripts/postgres started for this file and
+ * stopped by `stop`. Null when this machine has no PostgreSQL to start.
+ */
+export const postgresForTest = async (): Promise<{ uri: string; stop: () => Promise<void> } | null> => {
+  if (isPostgresUri(process.env.DATABASE_URI)) return { uri: process.env.DATABASE_URI, stop: async () => {} }
+  const { execFile } = await import('node:child_process')
+  const { promisify } = await import('node:util')
+  const fs = await import('node:fs')
+  const run = promisify(execFile)
+  const dir = fs.mkdtempSync('/tmp/b2c-pg.')
+  fs.chmodSync(dir, 0o755)
+  let server: string
+  try {
+    server = (await run('scripts/postgres/start-test-cluster.sh', [dir])).stdout.trim()
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true })
+    if (/no pg_ctl found/.test(String((error as { stderr?: string }).stderr))) return null
+    throw error
+  }
+  const stop = async () => {
+    await run('scripts/postgres/stop-test-cluster.sh', [dir]).catch(() => {})
+  }
+  try {
+    await createPostgresDatabase(server, 'fleet')
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { uri: withPostgresDatabase(server, 'fleet'), stop }
+}
