@@ -14,9 +14,10 @@ const MANAGED = Symbol.for('b2c.postgresPool')
  * The connection pool of Payload's PostgreSQL adapter, made to end with Payload:
  *
  * - `payload.destroy()` leaves the adapter's pool open (its `destroy` only forgets the schema),
- *   and `connect` keeps one connection checked out for good, so a closed Payload still held
- *   connections (a test file's process could not exit, a database could not be dropped). Here
- *   `destroy` ends the pool and every connection it opened; a later `connect` makes a new one.
+ *   and `connect`, when it makes the pool itself, keeps one connection checked out for good, so
+ *   a closed Payload still held connections (a test file's process could not exit, a database
+ *   could not be dropped). Here the pool is made before `connect` (which then keeps none), and
+ *   `destroy` ends it and every connection it opened; a later `connect` makes a new one.
  * - An idle connection the server drops (a restart, a terminated backend) makes the pool emit
  *   'error', which with no listener ends the process: it is logged instead, and the pool opens
  *   a new connection when one is next needed.
@@ -53,16 +54,11 @@ export const managePostgresPool = (adapter: PostgresAdapter): void => {
     const pool = adapter.pool
     if (!pool) return
     adapter.pool = undefined as unknown as Pool
-    // end() closes the idle connections and waits for the checked-out ones, and the adapter
-    // never returns the one it keeps: those are released as broken, which closes them.
+    // end() closes the idle connections and waits for the checked-out ones to come back: a
+    // query still running (a request the server is finishing) ends normally first. They are
+    // never released here: their owner releases them, and a second release throws inside
+    // pg-pool, which ended the process. Those not back within 5 s are closed below.
     const ended = pool.end().catch(() => {})
-    for (const client of clients) {
-      try {
-        client.release?.(true)
-      } catch {
-        // Idle, already back in the pool: end() closes it.
-      }
-    }
     let timer: NodeJS.Timeout | undefined
     const stuck = await Promise.race([ended.then(() => false), new Promise<boolean>((resolve) => (timer = setTimeout(resolve, 5000, true)))])
     clearTimeout(timer)
