@@ -15,7 +15,7 @@ const found = await payload.find({ collection: 'clips', where: { title: { equals
 let clip = found.docs[0]
 if (!clip) {
   const housing = await payload.create({ collection: 'organisations', data: { name: 'Bench Boligselskab', kind: 'housing-organisation' } as never })
-  const company = await payload.create({ collection: 'organisations', data: { name: 'Bench ApS', kind: 'company' } as never })
+  const company = await payload.create({ collection: 'organisations', data: { name: 'Bench ApS', kind: 'company', cvr: '12345678' } as never })
   clip = await payload.create({ collection: 'clips', data: { title: 'Bench' } as never, filePath: process.env.BENCH_VIDEO! })
   for (let round = 0; round < 5 && clip.processing?.status !== 'ready'; round++) {
     await payload.jobs.run({ queue: 'video', limit: 1 })
