@@ -1,6 +1,7 @@
 /**
  * The server side of `npm run bench:feed`, in its own process: the production express server
- * (NODE_ENV=production, committed migrations, jobs running) on a fresh SQLite file with
+ * (NODE_ENV=production, committed migrations, jobs running) on a fresh database (the SQLite file
+ * or PostgreSQL database that DATABASE_URI names, scripts/bench/feedDatabase.ts) with
  * BENCH_STORIES published stories, plus a second listener in the same process that serves the
  * public stories response as a static file (the baseline). Prints `READY <api> <static>`.
  */
