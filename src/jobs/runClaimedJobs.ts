@@ -1,6 +1,17 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { claimJob } from './claimJob'
+
+/** Jobs of `queue` due to run that no process has taken (one waiting for its retry back-off is not due), as Payload picks them. */
+export const dueJobs = (queue: string): Where => ({
+  and: [
+    { queue: { equals: queue } },
+    { completedAt: { exists: false } },
+    { hasError: { not_equals: true } },
+    { processing: { equals: false } },
+    { or: [{ waitUntil: { exists: false } }, { waitUntil: { less_than: new Date().toISOString() } }] },
+  ],
+})
 
 /**
  * One pass over a queue, as `payload.jobs.run({ queue, limit })` would make it, except that a job
@@ -9,18 +20,9 @@ import { claimJob } from './claimJob'
  * once. Returns whether the queue had due jobs (taken by us or by another process).
  */
 export const runClaimedJobs = async (payload: Payload, queue: string, limit: number): Promise<{ found: boolean }> => {
-  const now = new Date().toISOString()
   const { docs } = await payload.find({
     collection: 'payload-jobs',
-    where: {
-      and: [
-        { queue: { equals: queue } },
-        { completedAt: { exists: false } },
-        { hasError: { not_equals: true } },
-        { processing: { equals: false } },
-        { or: [{ waitUntil: { exists: false } }, { waitUntil: { less_than: now } }] },
-      ],
-    },
+    where: dueJobs(queue),
     sort: 'createdAt',
     // A few more than we may run: some may be taken by another worker between the read and the claim.
     limit: limit * 2,

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { createQueueRunner } from '../jobs/queueRunner'
+import { dueJobs } from '../jobs/runClaimedJobs'
 import { SUBMITTED_VIDEO_QUEUE, VIDEO_QUEUE } from './task'
 
 /**
@@ -25,19 +26,7 @@ export const submittedVideoRunner = createQueueRunner(SUBMITTED_VIDEO_QUEUE, {
 
 /** Staff clips due to run that no process has taken yet (one waiting for its retry back-off is not). */
 export const staffClipsWaiting = async (payload: Payload): Promise<boolean> => {
-  const { totalDocs } = await payload.count({
-    collection: 'payload-jobs',
-    where: {
-      and: [
-        { queue: { equals: VIDEO_QUEUE } },
-        { completedAt: { exists: false } },
-        { hasError: { not_equals: true } },
-        { processing: { equals: false } },
-        { or: [{ waitUntil: { exists: false } }, { waitUntil: { less_than: new Date().toISOString() } }] },
-      ],
-    },
-    overrideAccess: true,
-  })
+  const { totalDocs } = await payload.count({ collection: 'payload-jobs', where: dueJobs(VIDEO_QUEUE), overrideAccess: true })
   return totalDocs > 0
 }
 

@@ -15,7 +15,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 
 import type { Clip, Story } from '../../src/payload-types'
-import { isAlive } from '../helpers/ffmpegProcesses'
+import { ffmpegProcesses, isAlive } from '../helpers/ffmpegProcesses'
 import { client, type Client } from '../helpers/http'
 import { inventoryOf } from '../helpers/inventoryProcess'
 import { postgresForTest } from '../helpers/postgres'
@@ -69,28 +69,25 @@ const startWorker = async (name: string): Promise<WorkerProcess> => {
 type LadderRun = { source: string; playlists: string[]; parent: number; firstSeen: number; lastSeen: number }
 const ladders = new Map<number, LadderRun>()
 const watchLadders = () => {
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    let args: string[]
-    try {
-      args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean)
-    } catch {
-      continue
-    }
-    // Encodes have a filter graph (a remux and the poster frame have none); ours read from a worker's temp folder under this file's root.
-    if (!args[0]?.endsWith('ffmpeg') || !args.includes('-filter_complex')) continue
-    const input = args[args.indexOf('-i') + 1] ?? ''
-    if (!input.startsWith(root) || !isAlive(Number(entry))) continue
-    const pid = Number(entry)
+  // Encodes have a filter graph (a remux and the poster frame have none); the workers' temp folders lie under this file's root.
+  for (const { pid, args } of ffmpegProcesses((args) => args.includes('-filter_complex'), root)) {
     const seen = ladders.get(pid)
     if (seen) seen.lastSeen = Date.now()
     else {
       const playlists = [...args.join(' ').matchAll(/\/([\w-]+)\.m3u8/g)].map((match) => match[1])
+      const input = args[args.indexOf('-i') + 1] ?? ''
       ladders.set(pid, { source: path.basename(input), playlists, parent: parentOf(pid), firstSeen: Date.now(), lastSeen: Date.now() })
     }
   }
 }
-const parentOf = (pid: number) => Number(/PPid:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+/** The process that started `pid` (its worker); 0 when it has just exited. */
+const parentOf = (pid: number) => {
+  try {
+    return Number(/PPid:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+  } catch {
+    return 0
+  }
+}
 const encodesOf = (filename: string) => [...ladders.values()].filter((run) => run.source === filename)
 /** The ladder runs of a ready clip: the encodes that wrote its top rung (`720` of `…/720.mp4`). */
 const laddersOf = (clip: Clip) => encodesOf(clip.filename!).filter((run) => run.playlists.includes(path.basename(clip.renditions![0].url!, '.mp4')))

@@ -2,12 +2,13 @@ import fs from 'node:fs'
 
 /**
  * Real ffmpeg processes of this test file, found in /proc by their arguments (every path they
- * touch lies under this file's own MEDIA_DIR, so other test files' ffmpegs are never matched).
+ * touch lies under this file's own MEDIA_DIR, or the `under` folder given, so other test
+ * files' ffmpegs are never matched).
  */
 export type FfmpegProcess = { pid: number; args: string[] }
 
-export const ffmpegProcesses = (match: (args: string[]) => boolean = () => true): FfmpegProcess[] => {
-  const mediaDir = process.env.MEDIA_DIR!
+export const ffmpegProcesses = (match: (args: string[]) => boolean = () => true, under = process.env.MEDIA_DIR!): FfmpegProcess[] => {
+  const mediaDir = under
   const found: FfmpegProcess[] = []
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
