@@ -10,6 +10,7 @@ import { bucketView, type StoreView } from '../storage/bucketView'
 import { objectStore } from '../storage/objectStore'
 import { UPLOAD_PREFIXES } from '../storage/payloadStorage'
 import { UPLOAD_OWNERS, uploadsDir } from '../uploads/paths'
+import { mediaUrlToKey } from '../video/paths'
 
 /**
  * What MEDIA_DIR holds against what the documents name (issue #9, item 4). One function, used by
@@ -116,10 +117,10 @@ const clipOutputFiles = async (view: StoreView, clip: Record<string, unknown>): 
   const files: string[] = []
   const renditions = (clip.renditions ?? []) as { url?: string | null }[]
   for (const rendition of renditions) {
-    const file = mediaUrlToFile(rendition.url)
+    const file = mediaUrlToKey(rendition.url)
     if (file) files.push(file)
   }
-  const master = mediaUrlToFile(clip.hlsUrl as string | null | undefined)
+  const master = mediaUrlToKey(clip.hlsUrl as string | null | undefined)
   if (master) {
     files.push(master)
     for (const playlist of await playlistEntries(view, master)) {
@@ -128,13 +129,6 @@ const clipOutputFiles = async (view: StoreView, clip: Record<string, unknown>): 
     }
   }
   return files
-}
-
-/** `/media/clips/1/abc/720.mp4` → `clips/1/abc/720.mp4`; anything else (outside, `..`) → null. */
-const mediaUrlToFile = (url: string | null | undefined): string | null => {
-  if (!url?.startsWith('/media/')) return null
-  const file = path.posix.normalize(decodeURIComponent(url.slice('/media/'.length)))
-  return file.startsWith('../') || file === '..' || file.startsWith('/') ? null : file
 }
 
 /**

@@ -13,6 +13,7 @@ import { objectStore } from '../storage/objectStore'
 import { UPLOAD_PREFIXES } from '../storage/payloadStorage'
 import { redirectToPresigned, usesPresignedMedia } from '../storage/presignedRedirect'
 import { sendObject } from '../storage/sendObject'
+import { clipPrefix } from '../video/bucketOutputs'
 import { clipOutputDir } from '../video/paths'
 
 const TYPES: Record<string, string> = {
@@ -73,7 +74,7 @@ export const mediaFiles = (payload: Payload): Router => {
       if (!current.includes(`/${version}/`)) return notFound(res)
       cacheFor(res, found!.user)
       res.type(type)
-      await sendMediaFile(req, res, { root: clipOutputDir(clipId, version), key: `clips/${clipId}/${version}/${file}`, file })
+      await sendMediaFile(req, res, { root: clipOutputDir(clipId, version), key: `${clipPrefix(clipId)}${version}/${file}`, file })
     } catch (error) {
       next(error)
     }

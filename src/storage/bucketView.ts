@@ -1,6 +1,4 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3'
-
-import { isNotFound, listKeys, objectExists, type ObjectStore } from './objectStore'
+import { listKeys, objectExists, readTextObject, type ObjectStore } from './objectStore'
 
 /**
  * The media store as the inventory and the orphan sweep read it (src/jobs/mediaInventory.ts):
@@ -26,13 +24,5 @@ export const bucketView = (store: ObjectStore): StoreView => ({
       .filter(({ key }) => !key.startsWith(BUCKET_UPLOADS_FOLDER))
       .map(({ key, lastModified }) => ({ file: key, changedAt: lastModified })),
   exists: (file) => objectExists(store, file),
-  readText: async (file) => {
-    try {
-      const object = await store.client.send(new GetObjectCommand({ Bucket: store.bucket, Key: file }))
-      return (await object.Body?.transformToString('utf8')) ?? ''
-    } catch (error) {
-      if (isNotFound(error)) return ''
-      throw error
-    }
-  },
+  readText: async (file) => (await readTextObject(store, file)) ?? '',
 })

@@ -80,16 +80,31 @@ export const downloadTo = async (store: ObjectStore, key: string, file: string):
   await pipeline(object.Body as Readable, createWriteStream(file))
 }
 
-/** Every key under `prefix` (all pages). */
-export const listKeys = async (store: ObjectStore, prefix: string): Promise<{ key: string; lastModified: number }[]> => {
-  const found: { key: string; lastModified: number }[] = []
+export type StoredObject = { key: string; size: number; lastModified: number }
+
+/** Every object under `prefix` (all pages), with its size and last change. */
+export const listKeys = async (store: ObjectStore, prefix: string): Promise<StoredObject[]> => {
+  const found: StoredObject[] = []
   let token: string | undefined
   do {
     const page = await store.client.send(new ListObjectsV2Command({ Bucket: store.bucket, Prefix: prefix, ContinuationToken: token }))
-    for (const object of page.Contents ?? []) if (object.Key) found.push({ key: object.Key, lastModified: object.LastModified?.getTime() ?? 0 })
+    for (const object of page.Contents ?? []) {
+      if (object.Key) found.push({ key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified?.getTime() ?? 0 })
+    }
     token = page.IsTruncated ? page.NextContinuationToken : undefined
   } while (token)
   return found
+}
+
+/** A small text object (a playlist, an upload's info), or undefined when it is not there. */
+export const readTextObject = async (store: ObjectStore, key: string): Promise<string | undefined> => {
+  try {
+    const object = await store.client.send(new GetObjectCommand({ Bucket: store.bucket, Key: key }))
+    return (await object.Body?.transformToString('utf8')) ?? ''
+  } catch (error) {
+    if (isNotFound(error)) return undefined
+    throw error
+  }
 }
 
 /** Deletes keys, a thousand a request (S3's limit). Deleting a key that is not there is no error. */

@@ -2,8 +2,8 @@ import type { Payload } from 'payload'
 import type { Locker } from '@tus/server'
 
 import { BUCKET_UPLOADS_FOLDER } from '../storage/bucketView'
-import { deleteKeys, type ObjectStore } from '../storage/objectStore'
-import { deleteUploadObjects, listUploadObjects, readInfo } from './bucketLayout'
+import { deleteKeys, listKeys, type ObjectStore } from '../storage/objectStore'
+import { deleteUploadObjects, readInfo } from './bucketLayout'
 import { currentUploadLocker, uploadLocker } from './locker'
 import { UPLOAD_OWNERS, type UploadOwner } from './paths'
 
@@ -35,7 +35,7 @@ export const expireBucketUploads = async (payload: Partial<Pick<Payload, 'db'>>,
   const locker: Locker = payload.db ? uploadLocker({ db: payload.db }) : currentUploadLocker()
   const removed: string[] = []
   for (const owner of UPLOAD_OWNERS) {
-    const groups = byUpload(owner, await listUploadObjects(store, `${BUCKET_UPLOADS_FOLDER}${owner}/`))
+    const groups = byUpload(owner, await listKeys(store, `${BUCKET_UPLOADS_FOLDER}${owner}/`))
     for (const [id, objects] of groups) {
       const info = await readInfo(store, owner, id)
       const pieces = objects.filter((object) => !object.key.endsWith('/info.json'))

@@ -3,11 +3,12 @@ import fs from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3'
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 
 import { BUCKET_UPLOADS_FOLDER } from '../storage/bucketView'
-import { deleteKeys, isNotFound, type ObjectStore } from '../storage/objectStore'
+import { deleteKeys, deletePrefix, listKeys, readTextObject, type ObjectStore } from '../storage/objectStore'
 import type { UploadOwner } from './paths'
+import type { StoredInfo } from './records'
 
 /**
  * How a resumable upload lives in the bucket (S3_BUCKET set): every object of upload <id> under
@@ -27,15 +28,14 @@ const infoKey = (owner: UploadOwner, id: string) => `${uploadPrefix(owner, id)}i
 const OFFSET_DIGITS = 15
 const pieceKey = (owner: UploadOwner, id: string, offset: number) => `${uploadPrefix(owner, id)}${String(offset).padStart(OFFSET_DIGITS, '0')}`
 
-export type StoredInfo = { id?: string; size?: number; metadata?: Record<string, string | null>; creation_date?: string }
 export type Piece = { key: string; start: number; size: number; lastModified: number }
 
 export const readInfo = async (store: ObjectStore, owner: UploadOwner, id: string): Promise<StoredInfo | undefined> => {
+  const text = await readTextObject(store, infoKey(owner, id))
   try {
-    const object = await store.client.send(new GetObjectCommand({ Bucket: store.bucket, Key: infoKey(owner, id) }))
-    return JSON.parse((await object.Body?.transformToString('utf8')) ?? '') as StoredInfo
+    return text === undefined ? undefined : (JSON.parse(text) as StoredInfo)
   } catch (error) {
-    if (isNotFound(error) || error instanceof SyntaxError) return undefined
+    if (error instanceof SyntaxError) return undefined
     throw error
   }
 }
@@ -50,20 +50,6 @@ export const writePiece = async (store: ObjectStore, owner: UploadOwner, id: str
   await store.client.send(new PutObjectCommand({ Bucket: store.bucket, Key: pieceKey(owner, id, offset), Body: bytes, ContentLength: bytes.length }))
 }
 
-/** Every object under `prefix` (one upload's, or all of an owner's), with sizes and dates. */
-export const listUploadObjects = async (store: ObjectStore, prefix: string): Promise<{ key: string; size: number; lastModified: number }[]> => {
-  const found: { key: string; size: number; lastModified: number }[] = []
-  let token: string | undefined
-  do {
-    const page = await store.client.send(new ListObjectsV2Command({ Bucket: store.bucket, Prefix: prefix, ContinuationToken: token }))
-    for (const object of page.Contents ?? []) {
-      if (object.Key) found.push({ key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified?.getTime() ?? 0 })
-    }
-    token = page.IsTruncated ? page.NextContinuationToken : undefined
-  } while (token)
-  return found
-}
-
 const PIECE_NAME = new RegExp(`/(\\d{${OFFSET_DIGITS}})$`)
 
 /**
@@ -71,7 +57,7 @@ const PIECE_NAME = new RegExp(`/(\\d{${OFFSET_DIGITS}})$`)
  * are written one after the other, under the upload's lock). Empty pieces are never written.
  */
 export const listPieces = async (store: ObjectStore, owner: UploadOwner, id: string): Promise<Piece[]> => {
-  const pieces = (await listUploadObjects(store, uploadPrefix(owner, id)))
+  const pieces = (await listKeys(store, uploadPrefix(owner, id)))
     .map((object) => ({ ...object, start: Number(PIECE_NAME.exec(object.key)?.[1] ?? NaN) }))
     .filter((piece) => Number.isFinite(piece.start) && piece.size > 0)
     .sort((a, b) => a.start - b.start)
@@ -112,5 +98,5 @@ export const downloadPieces = async (store: ObjectStore, pieces: Piece[], file: 
 /** Every object of the upload, info first: without it, no one takes what is left for an upload. */
 export const deleteUploadObjects = async (store: ObjectStore, owner: UploadOwner, id: string): Promise<void> => {
   await deleteKeys(store, [infoKey(owner, id)])
-  await deleteKeys(store, (await listUploadObjects(store, uploadPrefix(owner, id))).map(({ key }) => key))
+  await deletePrefix(store, uploadPrefix(owner, id))
 }

@@ -2,31 +2,21 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import { isNotFound, type ObjectStore } from '../storage/objectStore'
-import { deleteUploadObjects, downloadPieces, listPieces, piecesEnd, readInfo, uploadPrefix, type StoredInfo } from './bucketLayout'
+import { deleteUploadObjects, downloadPieces, listPieces, piecesEnd, readInfo, uploadPrefix } from './bucketLayout'
 import { currentUploadLocker } from './locker'
 import { UPLOAD_OWNERS, type UploadOwner } from './paths'
-import { UploadNotFinished, UploadNotFound, type UploadRecord } from './records'
+import { recordFrom, UploadNotFinished, UploadNotFound, type StoredInfo, type UploadRecord } from './records'
 
 /** Where a claim waits for a PATCH still writing the upload (tus's own lock timeout is 30 s). */
 const CLAIM_SIGNAL_MS = 60_000
 
-const toRecord = async (store: ObjectStore, id: string, owner: UploadOwner, info: StoredInfo): Promise<UploadRecord> => {
-  const offset = piecesEnd(await listPieces(store, owner, id))
-  const metadata: Record<string, string> = {}
-  for (const [key, value] of Object.entries(info.metadata ?? {})) metadata[key] = value ?? ''
-  const size = typeof info.size === 'number' ? info.size : undefined
-  return {
-    id,
-    size,
-    offset,
-    metadata,
-    createdAt: new Date(info.creation_date ?? 0),
+const toRecord = async (store: ObjectStore, id: string, owner: UploadOwner, info: StoredInfo): Promise<UploadRecord> =>
+  recordFrom(id, owner, info, {
+    offset: piecesEnd(await listPieces(store, owner, id)),
     // Not a local file: the bytes are objects until a claim (or localCopy) downloads them.
     filePath: `s3:${uploadPrefix(owner, id)}`,
-    finished: size !== undefined && offset === size,
-    owner,
-  }
-}
+    createdFallback: 0,
+  })
 
 const findInfo = async (store: ObjectStore, id: string): Promise<{ owner: UploadOwner; info: StoredInfo } | undefined> => {
   for (const owner of UPLOAD_OWNERS) {

@@ -55,7 +55,8 @@ export class UploadNotFinished extends Error {
   }
 }
 
-type StoredInfo = { id?: string; size?: number; metadata?: Record<string, string | null>; creation_date?: string }
+/** The info tus keeps beside an upload (`<id>.json` on disk, `info.json` in the bucket). */
+export type StoredInfo = { id?: string; size?: number; metadata?: Record<string, string | null>; creation_date?: string }
 
 const readInfo = async (infoPath: string): Promise<StoredInfo | undefined> => {
   try {
@@ -65,22 +66,32 @@ const readInfo = async (infoPath: string): Promise<StoredInfo | undefined> => {
   }
 }
 
-const toRecord = async (id: string, owner: UploadOwner, info: StoredInfo, filePath: string): Promise<UploadRecord | undefined> => {
-  const stat = await fs.stat(filePath).catch(() => null)
-  if (!stat?.isFile()) return undefined
+/** An upload's record from its info and what is stored of it, wherever that is. */
+export const recordFrom = (
+  id: string,
+  owner: UploadOwner,
+  info: StoredInfo,
+  stored: { offset: number; filePath: string; createdFallback: Date | number },
+): UploadRecord => {
   const metadata: Record<string, string> = {}
   for (const [key, value] of Object.entries(info.metadata ?? {})) metadata[key] = value ?? ''
   const size = typeof info.size === 'number' ? info.size : undefined
   return {
     id,
     size,
-    offset: stat.size,
+    offset: stored.offset,
     metadata,
-    createdAt: new Date(info.creation_date ?? stat.birthtime),
-    filePath,
-    finished: size !== undefined && stat.size === size,
+    createdAt: new Date(info.creation_date ?? stored.createdFallback),
+    filePath: stored.filePath,
+    finished: size !== undefined && stored.offset === size,
     owner,
   }
+}
+
+const toRecord = async (id: string, owner: UploadOwner, info: StoredInfo, filePath: string): Promise<UploadRecord | undefined> => {
+  const stat = await fs.stat(filePath).catch(() => null)
+  if (!stat?.isFile()) return undefined
+  return recordFrom(id, owner, info, { offset: stat.size, filePath, createdFallback: stat.birthtime })
 }
 
 /** One upload's record, from whichever owner's folder holds it; undefined when there is none. */

@@ -6,10 +6,17 @@ import { makeTempDir } from '../jobs/tempFiles'
 import { deletePrefix, downloadTo, putFile, putFolder, type ObjectStore } from '../storage/objectStore'
 import { UPLOAD_PREFIXES } from '../storage/payloadStorage'
 import type { ClipOutputStore, LocalFile } from './outputStore'
-import { clipOutputUrl } from './paths'
+import { clipOutputUrl, mediaUrlToKey } from './paths'
 
 /** `clips/<clip>/`: every key of one clip's outputs (the trailing `/` keeps clip 1 from taking clip 10's). */
 export const clipPrefix = (clipId: number | string) => `clips/${clipId}/`
+
+/** A published output's key from its `/media/…` URL (the clip's own field: never outside /media). */
+export const outputKey = (url: string): string => {
+  const key = mediaUrlToKey(url)
+  if (!key) throw new Error(`not a /media URL: ${url}`)
+  return key
+}
 
 /** The folder a key of a clip's outputs is in (`clips/1/<folder>/file`). */
 const folderOf = (key: string) => key.split('/')[2] ?? ''
@@ -44,7 +51,7 @@ export const bucketOutputs = (store: ObjectStore): ClipOutputStore => {
   return {
     diskRoot: mediaDir,
     localSource: (filename) => fetch(`${UPLOAD_PREFIXES.clips}/${filename}`),
-    localOutput: (url) => fetch(decodeURIComponent(url.replace(/^\/media\//, ''))),
+    localOutput: (url) => fetch(outputKey(url)),
     makeWorkDir: () => makeTempDir('b2c-transcode'),
     removeWorkDir: (dir) => fs.rm(dir, { recursive: true, force: true }),
     // A dead worker's work folder is on its own machine: the temp sweep there removes it.

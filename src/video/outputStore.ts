@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { mediaDir } from '../config/paths'
 import { objectStore } from '../storage/objectStore'
-import { bucketOutputs } from './bucketOutputs'
+import { bucketOutputs, outputKey } from './bucketOutputs'
 import { clipOutputDir, clipOutputRoot, originalPath } from './paths'
 import { publishVersion, removeOtherVersions, removePreviewFolders, removeWorkFolders, showPreview, type PreviewFolder } from './publish'
 
@@ -47,7 +47,7 @@ export type LocalFile = { file: string; release: () => Promise<void> }
 const diskOutputs: ClipOutputStore = {
   diskRoot: mediaDir,
   localSource: async (filename) => ({ file: originalPath(filename), release: async () => {} }),
-  localOutput: async (url) => ({ file: path.join(mediaDir(), url.replace(/^\/media\//, '')), release: async () => {} }),
+  localOutput: async (url) => ({ file: path.join(mediaDir(), outputKey(url)), release: async () => {} }),
   makeWorkDir: async (clipId, version) => {
     // Inside the clip's folder: publishing is then a rename on one filesystem, never a copy.
     const dir = path.join(clipOutputRoot(clipId), `.work-${version}-${process.pid}-${Date.now()}`)

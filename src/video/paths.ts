@@ -13,6 +13,16 @@ export const clipOutputDir = (clipId: number | string, version: string) => path.
 export const clipOutputUrl = (clipId: number | string, version: string, file: string) =>
   `/media/clips/${encodeURIComponent(String(clipId))}/${version}/${file}`
 
+/**
+ * The other way: `/media/clips/1/abc/720p.mp4` → `clips/1/abc/720p.mp4`, the file's path under
+ * MEDIA_DIR and its key in the bucket; null for anything else (outside /media, or leading out of it).
+ */
+export const mediaUrlToKey = (url: string | null | undefined): string | null => {
+  if (!url?.startsWith('/media/')) return null
+  const key = path.posix.normalize(decodeURIComponent(url.slice('/media/'.length)))
+  return key.startsWith('../') || key === '..' || key.startsWith('/') ? null : key
+}
+
 /** A version id from the source's content: the same upload keeps its URLs, a new one gets new. */
 export const sourceVersion = (file: string): Promise<string> =>
   new Promise((resolve, reject) => {
