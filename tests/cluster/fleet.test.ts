@@ -7,21 +7,23 @@
  * killed mid-transcode hands its clip to the other through the lease; and nothing is left in
  * the bucket that no document names.
  */
-import { execFile, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { promisify } from 'node:util'
 
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 
 import type { Clip, Story } from '../../src/payload-types'
 import { ffmpegProcesses, isAlive } from '../helpers/ffmpegProcesses'
+import { uploadClipOverRest } from '../helpers/clips'
 import { client, type Client } from '../helpers/http'
 import { inventoryOf } from '../helpers/inventoryProcess'
+import { ffmpeg } from '../helpers/media'
 import { postgresForTest } from '../helpers/postgres'
 import { startApiProcess } from '../helpers/apiProcess'
 import { startWorkerProcess, stopAppProcess, type AppProcess, type WorkerProcess } from '../helpers/process'
 import { startS3Server, type S3Server } from '../helpers/s3'
+import { publishableStory } from '../helpers/stories'
 
 const root = process.env.B2C_TEST_ROOT!
 const ADMIN = { email: 'drift@b2c.dk', password: 'Flaaden-Koerer-Videre-2026' }
@@ -93,23 +95,17 @@ const encodesOf = (filename: string) => [...ladders.values()].filter((run) => ru
 const laddersOf = (clip: Clip) => encodesOf(clip.filename!).filter((run) => run.playlists.includes(path.basename(clip.renditions![0].url!, '.mp4')))
 let watcher: NodeJS.Timeout | undefined
 
-const makeVideo = async (name: string, seconds: number, size: string, hue: number) => {
-  const file = path.join(root, name)
-  await promisify(execFile)('ffmpeg', [
-    '-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=30:duration=${seconds},hue=h=${hue}`,
+const makeVideo = (name: string, seconds: number, size: string, hue: number) =>
+  ffmpeg(name, [
+    '-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=30:duration=${seconds},hue=h=${hue}`,
     '-f', 'lavfi', '-i', `sine=frequency=${300 + hue}:duration=${seconds}`,
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-movflags', '+faststart', file,
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-movflags', '+faststart',
   ])
-  return file
-}
 
 const upload = async (as: Client, file: string, title: string): Promise<Clip> => {
-  const form = new FormData()
-  form.append('file', new Blob([fs.readFileSync(file)], { type: 'video/mp4' }), path.basename(file))
-  form.append('_payload', JSON.stringify({ title }))
-  const res = await as.request('/api/clips', { method: 'POST', body: form })
-  if (res.status !== 201) throw new Error(`upload ${title}: ${res.status} ${await res.text()}`)
-  return ((await res.json()) as { doc: Clip }).doc
+  const { status, doc, text } = await uploadClipOverRest(as, file, title)
+  if (status !== 201) throw new Error(`upload ${title}: ${status} ${text}`)
+  return doc
 }
 
 const clipOf = async (id: number | string): Promise<Clip> => (await (await asA.request(`/api/clips/${id}?depth=0`)).json()) as Clip
@@ -190,16 +186,7 @@ fleet('a fleet on PostgreSQL and S3', () => {
 
     const res = await asA.request('/api/stories', {
       method: 'POST',
-      json: {
-        title: 'Historie fra flåden',
-        summary: 'Fire maskiner, én database.',
-        housingOrganisation: housing,
-        companies: [company],
-        themes: ['skills-and-jobs'],
-        municipality: '101',
-        period: { start: '2023-09-01T00:00:00.000Z' },
-        _status: 'published',
-      },
+      json: { ...publishableStory({ housing, company }), title: 'Historie fra flåden', summary: 'Fire maskiner, én database.' },
     })
     expect(res.status).toBe(201)
     const published = Date.now()

@@ -1,6 +1,10 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
 import type { Payload } from 'payload'
 
 import type { Clip } from '../../src/payload-types'
+import type { Client } from './http'
 
 /** Uploads a clip through the Local API (which queues the pipeline) and runs the video queue. */
 export const uploadAndProcess = async (payload: Payload, filePath: string, title = 'Testklip'): Promise<Clip> => {
@@ -50,3 +54,17 @@ export const waitForClipJobsToEnd = async (payload: Payload, clipId: number | st
  */
 export const isTranscoding = (processing: { status?: string | null; progress?: number | null } | null | undefined): boolean =>
   (processing?.status === 'processing' || processing?.status === 'preview') && (processing.progress ?? 0) > 0
+
+/**
+ * A clip's file sent through the admin's REST API (multipart, as the admin sends it): a new
+ * clip, or a new file for `clipId`. The answer's status and document, for the test to judge.
+ */
+export const uploadClipOverRest = async (as: Client, file: string, title: string, clipId?: number | string): Promise<{ status: number; doc: Clip; text: string }> => {
+  const form = new FormData()
+  form.append('file', new Blob([fs.readFileSync(file)], { type: 'video/mp4' }), path.basename(file))
+  form.append('_payload', JSON.stringify({ title }))
+  const res = await as.request(clipId === undefined ? '/api/clips' : `/api/clips/${clipId}`, { method: clipId === undefined ? 'POST' : 'PATCH', body: form })
+  const text = await res.text()
+  const doc = (res.ok ? (JSON.parse(text) as { doc: Clip }).doc : undefined) as Clip
+  return { status: res.status, doc, text }
+}

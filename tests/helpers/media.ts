@@ -7,7 +7,8 @@ const run = promisify(execFile)
 
 const target = (name: string) => path.join(process.env.B2C_TEST_ROOT!, name)
 
-const ffmpeg = async (name: string, args: string[]): Promise<string> => {
+/** Runs ffmpeg with `args` to make `name` in this test file's folder; its path. */
+export const ffmpeg = async (name: string, args: string[]): Promise<string> => {
   const file = target(name)
   await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args, file])
   return file

@@ -2,6 +2,10 @@
  * PostgreSQL for tests: TEST_DATABASE_URI=postgres://… names a server (the throw-away cluster
  * of scripts/postgres/start-test-cluster.sh), and each test file gets its own database on it.
  */
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import { promisify } from 'node:util'
+
 import pg from 'pg'
 
 import { resolveDatabase } from '../../src/db/resolveDatabase'
@@ -46,9 +50,6 @@ export const createPostgresDatabase = async (uri: string, name: string): Promise
  */
 export const postgresForTest = async (): Promise<{ uri: string; stop: () => Promise<void> } | null> => {
   if (isPostgresUri(process.env.DATABASE_URI)) return { uri: process.env.DATABASE_URI, stop: async () => {} }
-  const { execFile } = await import('node:child_process')
-  const { promisify } = await import('node:util')
-  const fs = await import('node:fs')
   const run = promisify(execFile)
   const dir = fs.mkdtempSync('/tmp/b2c-pg.')
   fs.chmodSync(dir, 0o755)

@@ -7,7 +7,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
+import { S3Client } from '@aws-sdk/client-s3'
+
+import { listKeys } from '../../src/storage/objectStore'
 
 export type S3Server = {
   env: Record<string, string>
@@ -38,16 +40,7 @@ export const startS3Server = async (bucket = 'b2c-media'): Promise<S3Server> => 
     S3_FORCE_PATH_STYLE: 'true',
   }
   const client = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } })
-  const keys = async (prefix = '') => {
-    const found: string[] = []
-    let token: string | undefined
-    do {
-      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }))
-      for (const object of page.Contents ?? []) if (object.Key) found.push(object.Key)
-      token = page.IsTruncated ? page.NextContinuationToken : undefined
-    } while (token)
-    return found.sort()
-  }
+  const keys = async (prefix = '') => (await listKeys({ bucket, client }, prefix)).map(({ key }) => key).sort()
   const stop = async () => {
     client.destroy()
     if (child.exitCode === null) {

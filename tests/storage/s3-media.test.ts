@@ -22,7 +22,7 @@ const s3 = await startS3Server()
 Object.assign(process.env, s3.env)
 const { useServer } = await import('../helpers/server')
 const { createPeople, PASSWORD } = await import('../helpers/fixtures')
-const { runVideoQueue } = await import('../helpers/clips')
+const { runVideoQueue, uploadClipOverRest } = await import('../helpers/clips')
 const { publishStory } = await import('../helpers/stories')
 const { listFiles } = await import('../../src/jobs/mediaInventory')
 const { inspectMediaStore } = await import('../../src/jobs/mediaInventory')
@@ -45,12 +45,9 @@ afterAll(async () => {
 
 /** An upload through the admin's REST API (multipart, as the admin sends it). */
 const uploadClip = async (file: string, title: string, clipId?: number | string): Promise<Clip> => {
-  const form = new FormData()
-  form.append('file', new Blob([fs.readFileSync(file)], { type: 'video/mp4' }), path.basename(file))
-  form.append('_payload', JSON.stringify({ title }))
-  const res = await editor.request(clipId === undefined ? '/api/clips' : `/api/clips/${clipId}`, { method: clipId === undefined ? 'POST' : 'PATCH', body: form })
-  expect(res.status).toBe(clipId === undefined ? 201 : 200)
-  return ((await res.json()) as { doc: Clip }).doc
+  const { status, doc } = await uploadClipOverRest(editor, file, title, clipId)
+  expect(status).toBe(clipId === undefined ? 201 : 200)
+  return doc
 }
 
 const processed = async (id: number | string): Promise<Clip> => {
