@@ -33,8 +33,18 @@ export const fillSubmissionForm = async (page: Page, values: SubmissionFormValue
  */
 export const expectFirstVideoPlays = async (page: Page) => {
   const video = page.locator('video').first()
-  await video.evaluate((element: HTMLVideoElement) => {
+  await video.evaluate(async (element: HTMLVideoElement) => {
     element.muted = true
+    // hls.js may still be attaching its source when the page is ready: that new load aborts a
+    // play() begun before it (AbortError), as a viewer's click would be; play again after it.
+    for (let attempt = 0; attempt < 10; attempt++) {
+      try {
+        return await element.play()
+      } catch (error) {
+        if ((error as DOMException).name !== 'AbortError') throw error
+        await new Promise((resolve) => setTimeout(resolve, 300))
+      }
+    }
     return element.play()
   })
   await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).readyState >= 3, undefined, { timeout: 30_000 })
