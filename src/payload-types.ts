@@ -27,6 +27,9 @@ export interface Config {
     media: Media;
     submissions: Submission;
     'consent-documents': ConsentDocument;
+    agreements: Agreement;
+    'agreement-reviews': AgreementReview;
+    'agreement-documents': AgreementDocument;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -34,7 +37,12 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    agreements: {
+      reviews: 'agreement-reviews';
+      documents: 'agreement-documents';
+    };
+  };
   collectionsSelect: {
     stories: StoriesSelect<false> | StoriesSelect<true>;
     clips: ClipsSelect<false> | ClipsSelect<true>;
@@ -43,6 +51,9 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
     'consent-documents': ConsentDocumentsSelect<false> | ConsentDocumentsSelect<true>;
+    agreements: AgreementsSelect<false> | AgreementsSelect<true>;
+    'agreement-reviews': AgreementReviewsSelect<false> | AgreementReviewsSelect<true>;
+    'agreement-documents': AgreementDocumentsSelect<false> | AgreementDocumentsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -742,6 +753,266 @@ export interface Call {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "agreements".
+ */
+export interface Agreement {
+  id: number;
+  title: string;
+  /**
+   * Filled in from the title. æ→ae, ø→oe, å→aa.
+   */
+  slug?: string | null;
+  purpose?: string | null;
+  state: 'draft' | 'active' | 'ended';
+  status?: ('draft' | 'active' | 'review-due' | 'ended') | null;
+  /**
+   * Set from the start date and the review day; moves a year on when a review is saved.
+   */
+  nextReviewDate?: string | null;
+  /**
+   * The parties show the initiatives, targets and yearly results publicly (never contacts or documents).
+   */
+  publicSummary?: boolean | null;
+  housingOrganisation: number | Organisation;
+  departments: (number | Organisation)[];
+  companies: (number | Organisation)[];
+  partners?: (number | Organisation)[] | null;
+  /**
+   * Private: only the parties and the editors see them. They receive the yearly review reminders.
+   */
+  contacts?:
+    | {
+        name: string;
+        email: string;
+        phone?: string | null;
+        organisation?: (number | null) | Organisation;
+        id?: string | null;
+      }[]
+    | null;
+  themes: ('safety' | 'skills-and-jobs' | 'sustainability' | 'health' | 'community')[];
+  municipality:
+    | '101'
+    | '147'
+    | '151'
+    | '153'
+    | '155'
+    | '157'
+    | '159'
+    | '161'
+    | '163'
+    | '165'
+    | '167'
+    | '169'
+    | '173'
+    | '175'
+    | '183'
+    | '185'
+    | '187'
+    | '190'
+    | '201'
+    | '210'
+    | '217'
+    | '219'
+    | '223'
+    | '230'
+    | '240'
+    | '250'
+    | '253'
+    | '259'
+    | '260'
+    | '265'
+    | '269'
+    | '270'
+    | '306'
+    | '316'
+    | '320'
+    | '326'
+    | '329'
+    | '330'
+    | '336'
+    | '340'
+    | '350'
+    | '360'
+    | '370'
+    | '376'
+    | '390'
+    | '400'
+    | '410'
+    | '420'
+    | '430'
+    | '440'
+    | '450'
+    | '461'
+    | '479'
+    | '480'
+    | '482'
+    | '492'
+    | '510'
+    | '530'
+    | '540'
+    | '550'
+    | '561'
+    | '563'
+    | '573'
+    | '575'
+    | '580'
+    | '607'
+    | '615'
+    | '621'
+    | '630'
+    | '657'
+    | '661'
+    | '665'
+    | '671'
+    | '706'
+    | '707'
+    | '710'
+    | '727'
+    | '730'
+    | '740'
+    | '741'
+    | '746'
+    | '751'
+    | '756'
+    | '760'
+    | '766'
+    | '773'
+    | '779'
+    | '787'
+    | '791'
+    | '810'
+    | '813'
+    | '820'
+    | '825'
+    | '840'
+    | '846'
+    | '849'
+    | '851'
+    | '860';
+  startDate: string;
+  endDate?: string | null;
+  reviewMonth: '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12';
+  reviewDay: number;
+  initiatives?:
+    | {
+        kind:
+          | 'jobs'
+          | 'job-training'
+          | 'courses'
+          | 'mentoring'
+          | 'space'
+          | 'open-facade'
+          | 'activities'
+          | 'upcycling'
+          | 'association-support'
+          | 'other';
+        responsible?: string | null;
+        what: string;
+        targets?:
+          | {
+              indicator:
+                | 'residents-in-jobs'
+                | 'courses-held'
+                | 'participants'
+                | 'items-repaired'
+                | 'kg-collected'
+                | 'volunteer-hours'
+                | 'events'
+                | 'other';
+              label?: string | null;
+              unit?: string | null;
+              target: number;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  reviews?: {
+    docs?: (number | AgreementReview)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  stories?: (number | Story)[] | null;
+  documents?: {
+    docs?: (number | AgreementDocument)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "agreement-reviews".
+ */
+export interface AgreementReview {
+  id: number;
+  agreement: number | Agreement;
+  /**
+   * Empty: the year of the review that is due.
+   */
+  year: number;
+  heldOn: string;
+  participants?: string | null;
+  /**
+   * Filled with the agreement’s initiatives and targets when the review is first saved.
+   */
+  results?:
+    | {
+        initiativeId?: string | null;
+        initiative?: string | null;
+        figures?:
+          | {
+              indicator:
+                | 'residents-in-jobs'
+                | 'courses-held'
+                | 'participants'
+                | 'items-repaired'
+                | 'kg-collected'
+                | 'volunteer-hours'
+                | 'events'
+                | 'other';
+              label?: string | null;
+              unit?: string | null;
+              target?: number | null;
+              achieved?: number | null;
+              nextTarget?: number | null;
+              id?: string | null;
+            }[]
+          | null;
+        assessment?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  decision: 'continue' | 'adjust' | 'end';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "agreement-documents".
+ */
+export interface AgreementDocument {
+  id: number;
+  agreement: number | Agreement;
+  description?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -752,6 +1023,10 @@ export interface User {
    * A member sees its own organisation’s submissions.
    */
   organisation?: (number | null) | Organisation;
+  /**
+   * Mails before and after a collaboration agreement’s yearly review. Turn off to stop them.
+   */
+  reviewReminders?: boolean | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -913,6 +1188,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'consent-documents';
         value: number | ConsentDocument;
+      } | null)
+    | ({
+        relationTo: 'agreements';
+        value: number | Agreement;
+      } | null)
+    | ({
+        relationTo: 'agreement-reviews';
+        value: number | AgreementReview;
+      } | null)
+    | ({
+        relationTo: 'agreement-documents';
+        value: number | AgreementDocument;
       } | null)
     | ({
         relationTo: 'users';
@@ -1266,12 +1553,120 @@ export interface ConsentDocumentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "agreements_select".
+ */
+export interface AgreementsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  purpose?: T;
+  state?: T;
+  status?: T;
+  nextReviewDate?: T;
+  publicSummary?: T;
+  housingOrganisation?: T;
+  departments?: T;
+  companies?: T;
+  partners?: T;
+  contacts?:
+    | T
+    | {
+        name?: T;
+        email?: T;
+        phone?: T;
+        organisation?: T;
+        id?: T;
+      };
+  themes?: T;
+  municipality?: T;
+  startDate?: T;
+  endDate?: T;
+  reviewMonth?: T;
+  reviewDay?: T;
+  initiatives?:
+    | T
+    | {
+        kind?: T;
+        responsible?: T;
+        what?: T;
+        targets?:
+          | T
+          | {
+              indicator?: T;
+              label?: T;
+              unit?: T;
+              target?: T;
+              id?: T;
+            };
+        id?: T;
+      };
+  reviews?: T;
+  stories?: T;
+  documents?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "agreement-reviews_select".
+ */
+export interface AgreementReviewsSelect<T extends boolean = true> {
+  agreement?: T;
+  year?: T;
+  heldOn?: T;
+  participants?: T;
+  results?:
+    | T
+    | {
+        initiativeId?: T;
+        initiative?: T;
+        figures?:
+          | T
+          | {
+              indicator?: T;
+              label?: T;
+              unit?: T;
+              target?: T;
+              achieved?: T;
+              nextTarget?: T;
+              id?: T;
+            };
+        assessment?: T;
+        id?: T;
+      };
+  decision?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "agreement-documents_select".
+ */
+export interface AgreementDocumentsSelect<T extends boolean = true> {
+  agreement?: T;
+  description?: T;
+  prefix?: T;
+  _objectKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
   organisation?: T;
+  reviewReminders?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

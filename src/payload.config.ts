@@ -8,6 +8,9 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { jobsAccess } from './access/jobs'
+import { AgreementDocuments } from './collections/AgreementDocuments'
+import { AgreementReviews } from './collections/AgreementReviews'
+import { Agreements } from './collections/Agreements'
 import { Calls } from './collections/Calls'
 import { Clips } from './collections/Clips'
 import { ConsentDocuments } from './collections/ConsentDocuments'
@@ -62,6 +65,9 @@ export default buildConfig({
     ...[Stories, Clips, Organisations, Calls, Media].map(invalidatesPublicCache),
     Submissions,
     ConsentDocuments,
+    // Agreements reach the public only as summaries: they clear the public answers too.
+    ...[Agreements, AgreementReviews].map(invalidatesPublicCache),
+    AgreementDocuments,
     Users,
   ],
   // Content is Danish first; English falls back to Danish where it is not translated yet.

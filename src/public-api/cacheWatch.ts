@@ -2,7 +2,7 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import { invalidatePublicCache } from './cache'
 
-const WATCHED: CollectionSlug[] = ['stories', 'clips', 'organisations', 'calls', 'media']
+const WATCHED: CollectionSlug[] = ['stories', 'clips', 'organisations', 'calls', 'media', 'agreements', 'agreement-reviews']
 
 /**
  * Changes made by another process (a separate worker finishing a clip, a second web process

@@ -13,7 +13,12 @@ import { s3Settings } from './settings'
  * `alwaysInsertFields`: the plugin's `prefix` field exists with and without a bucket, so the
  * schema and the committed migrations are the same for both kinds of deployment.
  */
-export const UPLOAD_PREFIXES = { clips: 'originals', media: 'images', 'consent-documents': 'private/consent' } as const
+export const UPLOAD_PREFIXES = {
+  clips: 'originals',
+  media: 'images',
+  'consent-documents': 'private/consent',
+  'agreement-documents': 'private/agreements',
+} as const
 
 export const mediaStoragePlugin = (): Plugin => {
   const settings = s3Settings()

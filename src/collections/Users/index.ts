@@ -75,5 +75,17 @@ export const Users: CollectionConfig = {
           ? 'Et medlem skal høre til en organisation / A member must belong to an organisation'
           : true,
     },
+    {
+      name: 'reviewReminders',
+      type: 'checkbox',
+      defaultValue: true,
+      label: { da: 'Påmindelser om årlige gennemgange', en: 'Yearly review reminders' },
+      admin: {
+        description: {
+          da: 'Mails før og efter en samarbejdsaftales årlige gennemgang. Slå fra for ikke at få dem.',
+          en: 'Mails before and after a collaboration agreement’s yearly review. Turn off to stop them.',
+        },
+      },
+    },
   ],
 }
