@@ -158,6 +158,21 @@ export interface Story {
     | null;
   outcomes?:
     | {
+        /**
+         * With an indicator the outcome counts in the impact figures.
+         */
+        indicator?:
+          | (
+              | 'residents-in-jobs'
+              | 'courses-held'
+              | 'participants'
+              | 'items-repaired'
+              | 'kg-collected'
+              | 'volunteer-hours'
+              | 'events'
+              | 'other'
+            )
+          | null;
         label?: string | null;
         value: number;
         unit?: string | null;
@@ -1271,6 +1286,7 @@ export interface StoriesSelect<T extends boolean = true> {
   outcomes?:
     | T
     | {
+        indicator?: T;
         label?: T;
         value?: T;
         unit?: T;

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { publishedOrStaff, staffField, staffOnly } from '../../access'
+import { INDICATORS } from '../../constants/indicators'
 import { INITIATIVE_KINDS } from '../../constants/initiativeKinds'
 import { toOptions } from '../../constants/options'
 import { STORY_STAGES } from '../../constants/stages'
@@ -110,6 +111,18 @@ export const Stories: CollectionConfig = {
               type: 'array',
               label: { da: 'Resultater', en: 'Outcomes' },
               fields: [
+                {
+                  name: 'indicator',
+                  type: 'select',
+                  options: toOptions(INDICATORS),
+                  label: { da: 'Indikator (valgfri)', en: 'Indicator (optional)' },
+                  admin: {
+                    description: {
+                      da: 'Med en indikator tæller resultatet med i de samlede effekttal.',
+                      en: 'With an indicator the outcome counts in the impact figures.',
+                    },
+                  },
+                },
                 {
                   type: 'row',
                   fields: [
