@@ -13,21 +13,35 @@ import type { Payload, Where } from 'payload'
 import sharp from 'sharp'
 
 import { createPeople, PASSWORD } from './helpers/fixtures'
+import { minimalPdf } from './helpers/pdf'
 import { client, login, useServer, type Client } from './helpers/server'
 
 const server = useServer()
 
 type Role = 'anonymous' | 'member' | 'editor' | 'admin'
-type Slug = 'stories' | 'clips' | 'organisations' | 'calls' | 'submissions' | 'media' | 'consent-documents' | 'users'
+type Slug =
+  | 'stories'
+  | 'clips'
+  | 'organisations'
+  | 'calls'
+  | 'submissions'
+  | 'media'
+  | 'consent-documents'
+  | 'users'
+  | 'agreements'
+  | 'agreement-reviews'
+  | 'agreement-documents'
 type Op = 'create' | 'read' | 'update' | 'delete'
 type Id = number | string
 /**
  * read: `all` every fixture; `published` only published stories; `public` only public clips;
- * `own` only the member's organisation's submissions; `self` only the user itself; `none` nothing.
+ * `own` only the member's organisation's submissions; `self` only the user itself; `party` only
+ * the agreements (and what belongs to them) the member's organisation is a party to; `none` nothing.
  * update: `self` only the own account, and never its own role or organisation.
+ * create/update `party`: allowed on the member's own agreements, refused (403) on another's.
  */
-type ReadRule = 'all' | 'published' | 'public' | 'own' | 'self' | 'none'
-type WriteRule = 'allow' | 'deny'
+type ReadRule = 'all' | 'published' | 'public' | 'own' | 'self' | 'party' | 'none'
+type WriteRule = 'allow' | 'deny' | 'party'
 type Row = {
   collection: Slug
   role: Role
@@ -71,6 +85,18 @@ const MATRIX: Row[] = [
   { collection: 'users',             role: 'member',    create: 'deny',  read: 'self',      update: 'self',  delete: 'deny' },
   { collection: 'users',             role: 'editor',    create: 'deny',  read: 'self',      update: 'self',  delete: 'deny' },
   { collection: 'users',             role: 'admin',     create: 'allow', read: 'all',       update: 'allow', delete: 'allow' },
+  { collection: 'agreements',          role: 'anonymous', create: 'deny',  read: 'none',  update: 'deny',  delete: 'deny' },
+  { collection: 'agreements',          role: 'member',    create: 'deny',  read: 'party', update: 'party', delete: 'deny' },
+  { collection: 'agreements',          role: 'editor',    create: 'allow', read: 'all',   update: 'allow', delete: 'allow' },
+  { collection: 'agreements',          role: 'admin',     create: 'allow', read: 'all',   update: 'allow', delete: 'allow' },
+  { collection: 'agreement-reviews',   role: 'anonymous', create: 'deny',  read: 'none',  update: 'deny',  delete: 'deny' },
+  { collection: 'agreement-reviews',   role: 'member',    create: 'party', read: 'party', update: 'party', delete: 'deny' },
+  { collection: 'agreement-reviews',   role: 'editor',    create: 'allow', read: 'all',   update: 'allow', delete: 'allow' },
+  { collection: 'agreement-reviews',   role: 'admin',     create: 'allow', read: 'all',   update: 'allow', delete: 'allow' },
+  { collection: 'agreement-documents', role: 'anonymous', create: 'deny',  read: 'none',  update: 'deny',  delete: 'deny' },
+  { collection: 'agreement-documents', role: 'member',    create: 'party', read: 'party', update: 'party', delete: 'deny' },
+  { collection: 'agreement-documents', role: 'editor',    create: 'allow', read: 'all',   update: 'allow', delete: 'allow' },
+  { collection: 'agreement-documents', role: 'admin',     create: 'allow', read: 'all',   update: 'allow', delete: 'allow' },
 ]
 
 const OPS: Op[] = ['create', 'read', 'update', 'delete']
@@ -89,6 +115,9 @@ const SECRET = {
   laterDraftTitle: 'Hemmelig ny kladde af en udgivet historie',
   withdrawnClipTitle: 'Klip med tilbagetrukket samtykke',
   callContactEmail: 'hemmelig-kontakt@neighborhoodlab.dk',
+  agreementContactEmail: 'hemmelig-aftalekontakt@testfirma.dk',
+  otherAgreementContactEmail: 'anden-aftalekontakt@andenbolig.dk',
+  reviewParticipants: 'Hemmelige deltagere fra bestyrelsen',
   receiptMessageId: '<hemmelig-kvittering-1@test.dk>',
 }
 
@@ -102,7 +131,13 @@ type Fixtures = {
   media: Id
   consentDocument: Id
   files: { clip: string; consentDocument: string; media: string }
+  /** `own`: the member's housing organisation is a party; `other`: only other organisations are. */
+  departments: { own: Id; other: Id }
+  agreements: { own: Id; other: Id }
+  reviews: { own: Id; other: Id }
+  agreementDocuments: { own: Id; other: Id }
 }
+type Side = 'own' | 'other'
 
 let fx: Fixtures
 let as: Record<Role, Client>
@@ -110,6 +145,8 @@ let mp4: Buffer
 let png: Buffer
 let mp4Path: string
 let pngPath: string
+let pdf: Buffer
+let pdfPath: string
 
 const payload = (): Payload => server.current.payload
 
@@ -160,6 +197,30 @@ const submissionData = (title: string, organisation?: Id) => ({
   status: 'new' as const,
 })
 
+const agreementData = (title: string, side: Side) => ({
+  title,
+  state: 'active' as const,
+  housingOrganisation: (side === 'own' ? fx.people.housing.id : fx.people.otherHousing.id) as number,
+  departments: [fx.departments[side] as number],
+  companies: [fx.people.company.id],
+  themes: ['community' as const],
+  municipality: '101' as const,
+  startDate: '2025-01-10',
+  reviewMonth: '3' as const,
+  reviewDay: 15,
+  contacts: [{ name: 'Kontakt', email: side === 'own' ? SECRET.agreementContactEmail : SECRET.otherAgreementContactEmail }],
+})
+
+/** A review of the year 2000 + n: each throwaway takes a year of its own (one review per year). */
+let reviewYear = 2000
+const reviewData = (participants: string, side: Side) => ({
+  agreement: fx.agreements[side] as number,
+  year: ++reviewYear,
+  heldOn: '2025-03-20',
+  decision: 'continue' as const,
+  participants,
+})
+
 const callData = (title: string) => ({
   title,
   opensAt: '2024-04-01T08:00:00.000Z',
@@ -193,6 +254,9 @@ beforeAll(async () => {
     .png()
     .toBuffer()
   fs.writeFileSync(pngPath, png)
+  pdfPath = path.join(root, 'aftale.pdf')
+  pdf = minimalPdf()
+  fs.writeFileSync(pdfPath, pdf)
 
   const p = payload()
   const people = await createPeople(p)
@@ -206,6 +270,18 @@ beforeAll(async () => {
   }
 
   fx.call = (await p.create({ collection: 'calls', data: callData('Første indkaldelse') })).id
+
+  const department = async (parent: Id, name: string) =>
+    (await p.create({ collection: 'organisations', data: { kind: 'housing-department', name, parent: parent as number } })).id
+  fx.departments = { own: await department(people.housing.id, 'Egen afdeling'), other: await department(people.otherHousing.id, 'Anden afdeling') }
+  const agreement = async (side: Side) => (await p.create({ collection: 'agreements', data: agreementData(`Aftale (${side})`, side) as never })).id
+  fx.agreements = { own: await agreement('own'), other: await agreement('other') }
+  const review = async (side: Side) =>
+    (await p.create({ collection: 'agreement-reviews', data: reviewData(SECRET.reviewParticipants, side) as never })).id
+  fx.reviews = { own: await review('own'), other: await review('other') }
+  const agreementDocument = async (side: Side) =>
+    (await p.create({ collection: 'agreement-documents', data: { agreement: fx.agreements[side] as number, description: side }, filePath: pdfPath })).id
+  fx.agreementDocuments = { own: await agreementDocument('own'), other: await agreementDocument('other') }
 
   const own = await p.create({
     collection: 'submissions',
@@ -362,6 +438,14 @@ const readPlan = (collection: Slug, rule: ReadRule, role: Role): ReadPlan => {
     media: () => [fx.media],
     'consent-documents': () => [fx.consentDocument],
     users: () => [fx.people.admin.id, fx.people.editor.id, fx.people.member.id],
+    agreements: () => Object.values(fx.agreements),
+    'agreement-reviews': () => Object.values(fx.reviews),
+    'agreement-documents': () => Object.values(fx.agreementDocuments),
+  }
+  const ownAndOther: Partial<Record<Slug, { own: Id; other: Id }>> = {
+    agreements: fx.agreements,
+    'agreement-reviews': fx.reviews,
+    'agreement-documents': fx.agreementDocuments,
   }
   const all = everything[collection]()
   switch (rule) {
@@ -392,6 +476,19 @@ const readPlan = (collection: Slug, rule: ReadRule, role: Role): ReadPlan => {
       }
     case 'own':
       return { readable: [fx.submissions.own], unreadable: [fx.submissions.other], exact: [fx.submissions.own] }
+    case 'party': {
+      // Throwaways of earlier rows may be listed too: every listed one must be the member's own.
+      const { own, other } = ownAndOther[collection]!
+      return {
+        readable: [own],
+        unreadable: [other],
+        everyListed: async (docs) => {
+          const agreementIds = docs.map((doc) => (collection === 'agreements' ? doc.id : idOf(doc.agreement)) as Id)
+          const inDb = await stored('agreements', { id: { in: agreementIds } })
+          for (const doc of inDb) expect(idOf(doc.housingOrganisation)).toEqual(fx.people.housing.id)
+        },
+      }
+    }
     case 'self': {
       const self = fx.people[role as 'member' | 'editor']
       return { readable: [self.id], unreadable: all.filter((id) => String(id) !== String(self.id)), exact: [self.id] }
@@ -436,14 +533,16 @@ type Upload = { buffer: () => Buffer; name: string; type: string }
 type WriteDef = {
   /** the field the marker goes into (create and update are checked through it) */
   field: string
-  body: (mark: string) => Record<string, unknown>
+  /** `side` only matters to agreements and what belongs to them (whose agreement it is) */
+  body: (mark: string, side: Side) => Record<string, unknown>
   upload?: Upload
   /** a document made through the Local API for an update or delete to act on */
-  throwaway: (mark: string) => Promise<Id>
+  throwaway: (mark: string, side: Side) => Promise<Id>
 }
 
 const mp4Upload: Upload = { buffer: () => mp4, name: 'klip.mp4', type: 'video/mp4' }
 const pngUpload: Upload = { buffer: () => png, name: 'billede.png', type: 'image/png' }
+const pdfUpload: Upload = { buffer: () => pdf, name: 'aftale.pdf', type: 'application/pdf' }
 
 const WRITES: Record<Slug, WriteDef> = {
   stories: {
@@ -490,6 +589,32 @@ const WRITES: Record<Slug, WriteDef> = {
     throwaway: async (mark) =>
       (await payload().create({ collection: 'consent-documents', data: { person: mark }, filePath: pngPath })).id,
   },
+  agreements: {
+    field: 'title',
+    // Another organisation's, so the member's list stays its own fixture plus its own throwaways.
+    body: (mark, side) => agreementData(mark, side),
+    throwaway: async (mark, side) =>
+      (await payload().create({ collection: 'agreements', data: agreementData(mark, side) as never })).id,
+  },
+  'agreement-reviews': {
+    field: 'participants',
+    body: (mark, side) => reviewData(mark, side),
+    throwaway: async (mark, side) =>
+      (await payload().create({ collection: 'agreement-reviews', data: reviewData(mark, side) as never })).id,
+  },
+  'agreement-documents': {
+    field: 'description',
+    body: (mark, side) => ({ agreement: fx.agreements[side], description: mark }),
+    upload: pdfUpload,
+    throwaway: async (mark, side) =>
+      (
+        await payload().create({
+          collection: 'agreement-documents',
+          data: { agreement: fx.agreements[side] as number, description: mark },
+          filePath: pdfPath,
+        })
+      ).id,
+  },
   users: {
     field: 'name',
     body: (mark) => ({
@@ -525,11 +650,16 @@ const postDoc = (c: Client, slug: Slug, def: WriteDef, data: Record<string, unkn
 }
 
 const checkCreate = async (collection: Slug, role: Role, rule: WriteRule) => {
+  if (rule === 'party') {
+    await checkCreate(collection, role, 'allowOwn' as WriteRule)
+    return checkCreate(collection, role, 'deny')
+  }
+  const side: Side = (rule as string) === 'allowOwn' ? 'own' : 'other'
   const def = WRITES[collection]
-  const mark = marker(collection, role, 'create')
-  const res = await postDoc(as[role], collection, def, def.body(mark))
+  const mark = marker(collection, role, 'create', side)
+  const res = await postDoc(as[role], collection, def, def.body(mark, side))
   const inDb = await stored(collection, { [def.field]: { equals: mark } })
-  if (rule === 'allow') {
+  if (rule === 'allow' || side === 'own') {
     expect({ status: res.status, errors: res.body?.errors }).toEqual({ status: 201, errors: undefined })
     expect(inDb.map((doc) => String(doc.id))).toEqual([String(res.body.doc.id)])
     if (def.upload) expect(inDb[0].filename).toEqual(expect.any(String))
@@ -540,13 +670,18 @@ const checkCreate = async (collection: Slug, role: Role, rule: WriteRule) => {
 }
 
 const checkUpdate = async (collection: Slug, role: Role, rule: WriteRule) => {
+  if (rule === 'party') {
+    await checkUpdate(collection, role, 'allowOwn' as WriteRule)
+    return checkUpdate(collection, role, 'deny')
+  }
+  const side: Side = (rule as string) === 'allowOwn' ? 'own' : 'other'
   const def = WRITES[collection]
-  const original = marker(collection, role, 'original')
-  const id = await def.throwaway(original)
-  const mark = marker(collection, role, 'update')
+  const original = marker(collection, role, 'original', side)
+  const id = await def.throwaway(original, side)
+  const mark = marker(collection, role, 'update', side)
   const res = await send(as[role], `/api/${collection}/${id}`, { method: 'PATCH', json: { [def.field]: mark } })
   const [doc] = await stored(collection, { id: { equals: id } })
-  if (rule === 'allow') {
+  if (rule === 'allow' || side === 'own') {
     expect({ status: res.status, errors: res.body?.errors }).toEqual({ status: 200, errors: undefined })
     expect(doc[def.field]).toBe(mark)
   } else {
@@ -557,7 +692,8 @@ const checkUpdate = async (collection: Slug, role: Role, rule: WriteRule) => {
 
 const checkDelete = async (collection: Slug, role: Role, rule: WriteRule) => {
   const def = WRITES[collection]
-  const id = await WRITES[collection].throwaway(marker(collection, role, 'delete'))
+  // The member's own: refused even where it may read and edit.
+  const id = await WRITES[collection].throwaway(marker(collection, role, 'delete'), 'own')
   const res = await send(as[role], `/api/${collection}/${id}`, { method: 'DELETE' })
   const inDb = await stored(collection, { id: { equals: id } })
   if (rule === 'allow') {
@@ -595,7 +731,7 @@ const checkSelfUpdate = async (role: 'member' | 'editor') => {
 
     // Someone else's account: refused and unchanged.
     const original = marker('users', role, 'other-original')
-    const otherId = await WRITES.users.throwaway(original)
+    const otherId = await WRITES.users.throwaway(original, 'other')
     const foreign = await send(c, `/api/users/${otherId}`, {
       method: 'PATCH',
       json: { name: marker('users', role, 'other') },
@@ -627,7 +763,7 @@ const checkSelfUpdate = async (role: 'member' | 'editor') => {
 
 /** Users: an administrator also changes someone else's role. */
 const checkAdminUserUpdate = async () => {
-  const id = await WRITES.users.throwaway(marker('users', 'admin', 'original'))
+  const id = await WRITES.users.throwaway(marker('users', 'admin', 'original'), 'other')
   const mark = marker('users', 'admin', 'update')
   const res = await send(as.admin, `/api/users/${id}`, { method: 'PATCH', json: { name: mark, role: 'editor' } })
   expect({ status: res.status, errors: res.body?.errors }).toEqual({ status: 200, errors: undefined })
@@ -1070,5 +1206,66 @@ describe('private fields', () => {
 
     const draft = await graphql(as.anonymous, `{ Story(id: ${fx.stories.publishedWithDraft}, draft: true) { title } }`)
     expect(draft.body.data.Story.title).toBe('Udgivet titel')
+  })
+})
+
+describe('agreements through GraphQL, and their private parts', () => {
+  const query = `{
+    Agreements(limit: 1000) { docs { id title contacts { email } } }
+    AgreementReviews(limit: 1000) { docs { id participants } }
+    AgreementDocuments(limit: 1000) { docs { id filename } }
+  }`
+  const listed = (body: any, key: string) => ((body.data?.[key]?.docs ?? []) as Doc[]).map((doc) => String(doc.id))
+
+  test('anonymous gets no agreement, review or document, and none of their private parts', async () => {
+    const res = await graphql(as.anonymous, query)
+    for (const key of ['Agreements', 'AgreementReviews', 'AgreementDocuments']) expect(listed(res.body, key)).toEqual([])
+    for (const secret of [SECRET.agreementContactEmail, SECRET.otherAgreementContactEmail, SECRET.reviewParticipants]) {
+      expect(res.text).not.toContain(secret)
+    }
+    const one = await graphql(as.anonymous, `{ Agreement(id: ${JSON.stringify(fx.agreements.own)}) { id title } }`)
+    expect(one.body.data?.Agreement ?? null).toBeNull()
+  })
+
+  test('a member gets its own organisation’s agreement with its contacts, never another’s', async () => {
+    const res = await graphql(as.member, query)
+    expect(res.status).toBe(200)
+    expect(listed(res.body, 'Agreements')).toContain(String(fx.agreements.own))
+    expect(listed(res.body, 'Agreements')).not.toContain(String(fx.agreements.other))
+    expect(listed(res.body, 'AgreementReviews')).toContain(String(fx.reviews.own))
+    expect(listed(res.body, 'AgreementReviews')).not.toContain(String(fx.reviews.other))
+    expect(listed(res.body, 'AgreementDocuments')).toContain(String(fx.agreementDocuments.own))
+    expect(listed(res.body, 'AgreementDocuments')).not.toContain(String(fx.agreementDocuments.other))
+    expect(res.text).toContain(SECRET.agreementContactEmail)
+    expect(res.text).not.toContain(SECRET.otherAgreementContactEmail)
+    const other = await graphql(as.member, `{ Agreement(id: ${JSON.stringify(fx.agreements.other)}) { id title contacts { email } } }`)
+    expect(other.body.data?.Agreement ?? null).toBeNull()
+    expect(other.text).not.toContain(SECRET.otherAgreementContactEmail)
+  })
+
+  test('an editor gets every agreement with its contacts (so the checks above can fail)', async () => {
+    const res = await graphql(as.editor, query)
+    expect(listed(res.body, 'Agreements')).toEqual(expect.arrayContaining(ids(fx.agreements.own, fx.agreements.other)))
+    expect(res.text).toContain(SECRET.otherAgreementContactEmail)
+    expect(res.text).toContain(SECRET.reviewParticipants)
+  })
+
+  test.each([
+    { role: 'anonymous', served: { own: false, other: false } },
+    { role: 'member', served: { own: true, other: false } },
+    { role: 'editor', served: { own: true, other: true } },
+  ] as const)('the signed agreement’s file: $role', async ({ role, served }) => {
+    for (const side of ['own', 'other'] as const) {
+      const doc = (await stored('agreement-documents', { id: { equals: fx.agreementDocuments[side] } }))[0]
+      const res = await as[role].request(`/api/agreement-documents/file/${encodeURIComponent(String(doc.filename))}`)
+      const bytes = Buffer.from(await res.arrayBuffer())
+      if (served[side]) {
+        expect({ side, status: res.status }).toEqual({ side, status: 200 })
+        expect(bytes.equals(pdf)).toBe(true)
+      } else {
+        expect({ side, refused: [403, 404].includes(res.status) }).toEqual({ side, refused: true })
+        expect(bytes.includes(pdf.subarray(0, 16))).toBe(false)
+      }
+    }
   })
 })
