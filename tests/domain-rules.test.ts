@@ -564,8 +564,8 @@ describe('users', () => {
       }),
     )
     const message = errorAt(errors, 'organisation')
-    expect(message).toContain('Et medlem skal høre til en organisation')
-    expect(message).toContain('A member must belong to an organisation')
+    // One language per message (issue #15): Danish by default, never "da / en" joined.
+    expect(message).toBe('Et medlem skal høre til en organisation')
   })
 
   test('a user created without a role is a member, and so needs an organisation', async () => {

@@ -1,6 +1,7 @@
 import type { CollectionSlug, FieldHook, TextField } from 'payload'
 
 import { slugify } from '../lib/slugify'
+import { inLanguageOf } from '../auth/messages'
 
 type SlugOptions = { from?: string }
 
@@ -39,9 +40,11 @@ export const slugField = ({ from = 'title' }: SlugOptions = {}): TextField => {
     hooks: { beforeValidate: [ensureSlug] },
     validate: async (value: string | null | undefined, { req, collectionSlug, id }: any) => {
       if (!value) return true // drafts may lack a title yet; the unique index is the last guard
-      if (value !== slugify(value)) return 'Kun små bogstaver a-z, tal og bindestreger / Only a-z, digits and hyphens'
+      if (value !== slugify(value)) {
+        return inLanguageOf(req, { da: 'Kun små bogstaver a-z, tal og bindestreger', en: 'Only a-z, digits and hyphens' })
+      }
       if (collectionSlug && (await slugTaken(req, collectionSlug, value, id))) {
-        return `Slug "${value}" er allerede i brug / is already taken`
+        return inLanguageOf(req, { da: `Slug "${value}" er allerede i brug`, en: `Slug "${value}" is already taken` })
       }
       return true
     },

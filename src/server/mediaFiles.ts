@@ -8,6 +8,7 @@ import { isStaffUser } from '../access'
 import { mediaDir } from '../config/paths'
 import { relationId } from '../lib/relationId'
 import { uploadFileNames } from '../lib/uploadFileNames'
+import { requestLocale, type Bilingual } from '../public-api/messages'
 import { publicClip } from '../public-api/visibility'
 import { objectStore } from '../storage/objectStore'
 import { UPLOAD_PREFIXES } from '../storage/payloadStorage'
@@ -133,7 +134,7 @@ const sendMediaFile = async (req: Request, res: Response, { root, key, file }: M
 /** A range past the end: 416 with the size (Content-Range, set by the caller), as RFC 9110 asks, so the player can recover. */
 const rangeNotSatisfiable = (res: Response) => {
   forgetSuccessHeaders(res)
-  res.status(416).json({ error: { code: 'range_not_satisfiable', message: 'Udsnittet findes ikke i filen / Range not satisfiable' } })
+  mediaError(res, 416, 'range_not_satisfiable', { da: 'Udsnittet findes ikke i filen', en: 'Range not satisfiable' })
 }
 
 const forgetSuccessHeaders = (res: Response) => {
@@ -143,5 +144,11 @@ const forgetSuccessHeaders = (res: Response) => {
 
 const notFound = (res: Response) => {
   forgetSuccessHeaders(res)
-  res.status(404).json({ error: { code: 'not_found', message: 'Ikke fundet / Not found' } })
+  mediaError(res, 404, 'not_found', { da: 'Ikke fundet', en: 'Not found' })
+}
+
+/** The public API's error shape, in the requester's language (Danish unless it asks for English). */
+const mediaError = (res: Response, status: number, code: string, message: Bilingual) => {
+  const locale = requestLocale(res.req)
+  res.status(status).set('Content-Language', locale).json({ error: { code, message: message[locale] } })
 }

@@ -92,3 +92,51 @@ test.each([
   expect(res.status).toBe(404)
   expect(await res.json()).toEqual({ error: { code: 'not_found', message } })
 })
+
+/** A field's own message in Payload's validation error: `errors[0].data.errors[0].message`. */
+const fieldMessageOf = async (res: Response, field: string) => {
+  const body = (await res.json()) as { errors?: { data?: { errors?: { path: string; message: string }[] } }[] }
+  return body.errors?.[0]?.data?.errors?.find((error) => error.path === field)?.message ?? ''
+}
+
+describe.each(ASKED)('our own validation messages, with $name (issue #15: one language per message)', ({ headers, language }) => {
+  test.each([
+    [
+      'a member without an organisation',
+      () => admin.request('/api/users', { method: 'POST', headers, json: { email: `uden-${language}-${Math.random()}@test.dk`, password: PASSWORD, role: 'member' } }),
+      'organisation',
+      { da: 'Et medlem skal høre til en organisation', en: 'A member must belong to an organisation' },
+    ],
+    [
+      'a CVR number that is not 8 digits',
+      () => admin.request('/api/organisations', { method: 'POST', headers, json: { kind: 'company', name: 'Firma', cvr: '123' } }),
+      'cvr',
+      { da: 'Et CVR-nummer er 8 cifre', en: 'A CVR number has 8 digits' },
+    ],
+    [
+      'a website that is not http(s)',
+      () => admin.request('/api/organisations', { method: 'POST', headers, json: { kind: 'network', name: 'Net', website: 'ftp://x' } }),
+      'website',
+      { da: 'Skal være en http(s)-adresse', en: 'Must be an http(s) URL' },
+    ],
+  ])('%s', async (_what, send, field, message) => {
+    const res = await send()
+    expect(res.status).toBe(400)
+    expect(await fieldMessageOf(res, field)).toBe(message[language])
+  })
+
+  test('an endpoint of ours: reprocessing a clip that does not exist', async () => {
+    const res = await admin.request('/api/clips/999999/reprocess', { method: 'POST', headers })
+    expect(res.status).toBe(404)
+    expect(await messageOf(res)).toBe({ da: 'Klippet findes ikke', en: 'No such clip' }[language])
+  })
+})
+
+test.each([
+  ['no language', {}, 'Ikke fundet'],
+  ['Accept-Language: en', { 'accept-language': 'en' }, 'Not found'],
+])('a /media file that does not exist is a 404 in one language (%s)', async (_what, headers, message) => {
+  const res = await fetch(`${server.current.url}/media/clips/999999/v1/master.m3u8`, { headers })
+  expect(res.status).toBe(404)
+  expect(await res.json()).toEqual({ error: { code: 'not_found', message } })
+})

@@ -1,10 +1,11 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { adminsOnly, anyone, staffField } from '../../access'
 import { slugField } from '../../fields/slug'
 import { copenhagenDateField } from '../../fields/copenhagenDate'
 import { DEFAULT_CALL_VIDEO_MAX_MINUTES } from '../../video/limits'
 import { callStatus } from './status'
+import { inLanguageOf } from '../../auth/messages'
 
 /** A call for submissions ("indkaldelse") with a deadline in Danish time (SPEC §2). */
 export const Calls: CollectionConfig = {
@@ -34,10 +35,10 @@ export const Calls: CollectionConfig = {
       name: 'deadline',
       label: { da: 'Frist', en: 'Deadline' },
       required: true,
-      validate: (value: unknown, { siblingData }: { siblingData: { opensAt?: string } }) => {
-        if (!value) return 'Fristen skal udfyldes / The deadline is required'
+      validate: (value: unknown, { siblingData, req }: { siblingData: { opensAt?: string }; req: PayloadRequest }) => {
+        if (!value) return inLanguageOf(req, { da: 'Fristen skal udfyldes', en: 'The deadline is required' })
         if (siblingData?.opensAt && new Date(value as string) <= new Date(siblingData.opensAt)) {
-          return 'Fristen skal ligge efter åbningen / The deadline must be after the opening'
+          return inLanguageOf(req, { da: 'Fristen skal ligge efter åbningen', en: 'The deadline must be after the opening' })
         }
         return true
       },

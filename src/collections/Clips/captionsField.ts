@@ -1,5 +1,6 @@
-import type { ArrayField } from 'payload'
+import type { ArrayField, PayloadRequest } from 'payload'
 
+import { inLanguageOf } from '../../auth/messages'
 import { CaptionError, captionUrl, toWebVtt } from '../../video/captions'
 
 /**
@@ -11,9 +12,11 @@ export const captionsField: ArrayField = {
   type: 'array',
   label: { da: 'Undertekster', en: 'Captions' },
   labels: { singular: { da: 'Undertekst', en: 'Caption' }, plural: { da: 'Undertekster', en: 'Captions' } },
-  validate: (rows: unknown) => {
+  validate: (rows: unknown, { req }: { req: PayloadRequest }) => {
     const languages = ((rows as { language?: string }[] | null) ?? []).map((row) => row.language)
-    return new Set(languages).size === languages.length ? true : 'Højst én undertekst pr. sprog / One caption file per language'
+    return new Set(languages).size === languages.length
+      ? true
+      : inLanguageOf(req, { da: 'Højst én undertekst pr. sprog', en: 'One caption file per language' })
   },
   fields: [
     {
@@ -40,13 +43,14 @@ export const captionsField: ArrayField = {
       required: true,
       label: { da: 'WebVTT eller SRT', en: 'WebVTT or SRT' },
       admin: { rows: 12, description: { da: 'Indsæt filens indhold. SRT omdannes til WebVTT.', en: 'Paste the file. SRT is converted to WebVTT.' } },
-      validate: (value: string | null | undefined) => {
-        if (!value) return 'Undertekstfilen mangler / The caption file is missing'
+      validate: (value: string | null | undefined, { req }: { req: PayloadRequest }) => {
+        if (!value) return inLanguageOf(req, { da: 'Undertekstfilen mangler', en: 'The caption file is missing' })
         try {
           toWebVtt(value)
           return true
         } catch (error) {
-          if (error instanceof CaptionError) return `${error.message} / Line ${error.line} is wrong`
+          // The reasons are written in Danish only; English names the line.
+          if (error instanceof CaptionError) return inLanguageOf(req, { da: error.message, en: `Line ${error.line} is wrong` })
           throw error
         }
       },

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../auth/passwordPolicy'
 import { PLAYABLE_STATUSES } from '../../constants/stages'
 
 /** Why a clip may not (yet) be on a published story, or null when it may (SPEC §4, §6). */
@@ -8,13 +9,22 @@ export type ClipGateInput = {
   consent?: { confirmed?: boolean | null; withdrawn?: boolean | null } | null
 }
 
-export const clipBlocker = (clip: ClipGateInput): string | null => {
-  const name = `"${clip.title || clip.filename || 'uden titel'}"`
+export const clipBlocker = (clip: ClipGateInput): Bilingual | null => {
+  const title = clip.title || clip.filename
+  const name = { da: `"${title || 'uden titel'}"`, en: `"${title || 'untitled'}"` }
   // Playable at its preview is enough: the rest of the ladder follows by itself (issue #12).
   if (!PLAYABLE_STATUSES.includes(clip.processing?.status ?? '')) {
-    return `Klippet ${name} er ikke færdigbehandlet (${clip.processing?.status ?? 'ukendt'}) / is not processed yet`
+    const status = clip.processing?.status
+    return {
+      da: `Klippet ${name.da} er ikke færdigbehandlet (${status ?? 'ukendt'})`,
+      en: `The clip ${name.en} is not processed yet (${status ?? 'unknown'})`,
+    }
   }
-  if (clip.consent?.withdrawn) return `Samtykke til klippet ${name} er trukket tilbage / consent was withdrawn`
-  if (!clip.consent?.confirmed) return `Klippet ${name} mangler bekræftet samtykke / lacks confirmed consent`
+  if (clip.consent?.withdrawn) {
+    return { da: `Samtykke til klippet ${name.da} er trukket tilbage`, en: `Consent to the clip ${name.en} was withdrawn` }
+  }
+  if (!clip.consent?.confirmed) {
+    return { da: `Klippet ${name.da} mangler bekræftet samtykke`, en: `The clip ${name.en} lacks confirmed consent` }
+  }
   return null
 }

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { anyone, staffField, staffOnly } from '../../access'
 import { municipalityField } from '../../fields/municipality'
@@ -8,6 +8,7 @@ import { isHttpUrl, POSTCODE_PATTERN } from '../../fields/validators'
 import { validateCvr } from './validateCvr'
 import { validateKind } from './validateKind'
 import { validateParent } from './validateParent'
+import { inLanguageOf } from '../../auth/messages'
 
 export const Organisations: CollectionConfig = {
   slug: 'organisations',
@@ -49,15 +50,15 @@ export const Organisations: CollectionConfig = {
       name: 'postcode',
       type: 'text',
       label: { da: 'Postnummer', en: 'Postcode' },
-      validate: (value: string | null | undefined) =>
-        !value || POSTCODE_PATTERN.test(value) ? true : 'Postnummer er 4 cifre / A postcode has 4 digits',
+      validate: (value: string | null | undefined, { req }: { req: PayloadRequest }) =>
+        !value || POSTCODE_PATTERN.test(value) ? true : inLanguageOf(req, { da: 'Postnummer er 4 cifre', en: 'A postcode has 4 digits' }),
     },
     {
       name: 'website',
       type: 'text',
       label: { da: 'Hjemmeside', en: 'Website' },
-      validate: (value: string | null | undefined) =>
-        !value || isHttpUrl(value) ? true : 'Skal være en http(s)-adresse / Must be an http(s) URL',
+      validate: (value: string | null | undefined, { req }: { req: PayloadRequest }) =>
+        !value || isHttpUrl(value) ? true : inLanguageOf(req, { da: 'Skal være en http(s)-adresse', en: 'Must be an http(s) URL' }),
     },
     { name: 'logo', type: 'upload', relationTo: 'media', label: { da: 'Logo', en: 'Logo' } },
     {

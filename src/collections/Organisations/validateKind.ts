@@ -1,4 +1,5 @@
 import type { Validate } from 'payload'
+import { inLanguageOf } from '../../auth/messages'
 
 /**
  * A housing organisation with departments cannot become another kind: its departments would
@@ -13,6 +14,9 @@ export const validateKind: Validate = async (value, { req, id, operation }) => {
     req,
   })
   return totalDocs > 0
-    ? `Organisationen har ${totalDocs} afdeling(er) og skal forblive en boligorganisation / It has departments and must stay a housing organisation`
+    ? inLanguageOf(req, {
+        da: `Organisationen har ${totalDocs} afdeling(er) og skal forblive en boligorganisation`,
+        en: `The organisation has ${totalDocs} department(s) and must stay a housing organisation`,
+      })
     : true
 }

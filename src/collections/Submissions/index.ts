@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { staffField, staffOnly } from '../../access'
 import { toOptions } from '../../constants/options'
@@ -11,6 +11,7 @@ import { mailsSentField } from '../../email/mailsSentField'
 import { staffOrOwnOrganisation } from './access/ownOrganisation'
 import { createStoryEndpoint } from './endpoints/createStory'
 import { checkStatusFlow, mailOnDecline } from './hooks/statusFlow'
+import { inLanguageOf } from '../../auth/messages'
 
 /**
  * What the public form receives (SPEC §2, §7). Never public: the public endpoint writes with
@@ -111,8 +112,10 @@ export const Submissions: CollectionConfig = {
         {
           name: 'privacyAccepted',
           type: 'checkbox',
-          validate: (value: boolean | null | undefined) =>
-            value === true ? true : 'Privatlivspolitikken skal accepteres / The privacy policy must be accepted',
+          validate: (value: boolean | null | undefined, { req }: { req: PayloadRequest }) =>
+            value === true
+              ? true
+              : inLanguageOf(req, { da: 'Privatlivspolitikken skal accepteres', en: 'The privacy policy must be accepted' }),
           label: { da: 'Privatlivspolitik accepteret', en: 'Privacy policy accepted' } },
         { name: 'mayContact', type: 'checkbox', defaultValue: false, label: { da: 'Må kontaktes', en: 'May be contacted' } },
       ],

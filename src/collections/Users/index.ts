@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { adminField, adminsOnly } from '../../access'
 import { readEnv } from '../../config/env'
@@ -10,6 +10,7 @@ import { passwordPolicyOnReset, passwordPolicyOnSave } from './hooks/enforcePass
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { forgiveSuccessfulLogin, guardLogin } from './hooks/guardLogin'
 import { resetPasswordMail } from './resetPasswordMail'
+import { inLanguageOf } from '../../auth/messages'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -70,9 +71,9 @@ export const Users: CollectionConfig = {
       },
       access: { create: adminField, update: adminField },
       // A member without an organisation could see nothing: refuse it with a clear message.
-      validate: (value: unknown, { siblingData }: { siblingData: { role?: string } }) =>
+      validate: (value: unknown, { siblingData, req }: { siblingData: { role?: string }; req: PayloadRequest }) =>
         siblingData?.role === 'member' && !value
-          ? 'Et medlem skal høre til en organisation / A member must belong to an organisation'
+          ? inLanguageOf(req, { da: 'Et medlem skal høre til en organisation', en: 'A member must belong to an organisation' })
           : true,
     },
     {

@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { isStaffUser } from '../../../access'
+import { endpointError } from '../../../lib/endpointError'
 import { liveClipJobs, queueClipJob } from '../../../video/clipJobs'
 import { PIPELINE_CONTEXT } from '../../../video/processClip'
 
@@ -17,18 +18,18 @@ export const reprocessEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!isStaffUser(req.user)) {
-      return Response.json({ error: { code: 'forbidden', message: 'Kun redaktører / Editors only' } }, { status: 403 })
+      return endpointError(req, 403, 'forbidden', { da: 'Kun redaktører', en: 'Editors only' })
     }
     const id = req.routeParams?.id as string
     const clip = await req.payload.findByID({ collection: 'clips', id, depth: 0, req }).catch(() => null)
-    if (!clip) return Response.json({ error: { code: 'not_found', message: 'Klippet findes ikke / No such clip' } }, { status: 404 })
+    if (!clip) return endpointError(req, 404, 'not_found', { da: 'Klippet findes ikke', en: 'No such clip' })
     const live = await liveClipJobs(req.payload, id, req)
     const waitingForRetry = (job: (typeof live)[number]) => Boolean(job.waitUntil && Date.parse(job.waitUntil) > Date.now())
     if (live.some((job) => job.processing || !waitingForRetry(job))) {
-      return Response.json(
-        { error: { code: 'conflict', message: 'Klippet er allerede i kø eller under behandling / Already queued or processing' } },
-        { status: 409 },
-      )
+      return endpointError(req, 409, 'conflict', {
+        da: 'Klippet er allerede i kø eller under behandling',
+        en: 'The clip is already queued or processing',
+      })
     }
     // A clip playing at its preview (its ladder stopped) stays playable while it is made again.
     const status = clip.processing?.status === 'preview' ? 'preview' : 'queued'

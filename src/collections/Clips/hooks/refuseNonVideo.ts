@@ -8,13 +8,15 @@ import { readFileHead } from '../../../lib/readFileHead'
 import { validationError } from '../../../lib/validationError'
 import { ffprobe } from '../../../video/ffmpeg'
 import { makeTempDir } from '../../../jobs/tempFiles'
+import { inLanguageOf } from '../../../auth/messages'
+import type { Bilingual } from '../../../auth/passwordPolicy'
 
 const HEAD_BYTES = 4100
 const MEDIA_TYPE = /^(video|audio)\/|^application\/(mp4|vnd\.ms-asf|ogg|octet-stream)$/
 const ISO_BASE_MEDIA = /^(video\/(mp4|quicktime|3gpp2?|x-m4v)|audio\/(mp4|x-m4a))$/
 
-const refuse = (req: PayloadRequest, message: string): never => {
-  throw validationError('clips', 'file', [message], req)
+const refuse = (req: PayloadRequest, message: Bilingual): never => {
+  throw validationError('clips', 'file', [inLanguageOf(req, message)], req)
 }
 
 /** Printable UTF-8 without NUL bytes: a text file, whatever its name says. */
@@ -32,21 +34,24 @@ export const refuseNonVideo: CollectionBeforeOperationHook = async ({ args, oper
   const file = req.file
   if (!file) return args
   const size = file.size ?? file.data?.length ?? 0
-  if (size === 0) refuse(req, 'Filen er tom (0 bytes) / The file is empty')
+  if (size === 0) refuse(req, { da: 'Filen er tom (0 bytes)', en: 'The file is empty (0 bytes)' })
 
   const head = file.tempFilePath && !file.data?.length
     ? await readFileHead(file.tempFilePath, HEAD_BYTES)
     : Buffer.from(file.data.subarray(0, HEAD_BYTES))
   const detected = await fileTypeFromBuffer(head)
   if (detected && !MEDIA_TYPE.test(detected.mime)) {
-    refuse(req, `Filen er ikke en video, men ${detected.mime} / The file is not a video but ${detected.mime}`)
+    refuse(req, { da: `Filen er ikke en video, men ${detected.mime}`, en: `The file is not a video but ${detected.mime}` })
   }
-  if (!detected && looksLikeText(head)) refuse(req, 'Filen er en tekstfil, ikke en video / The file is text, not video')
+  if (!detected && looksLikeText(head)) refuse(req, { da: 'Filen er en tekstfil, ikke en video', en: 'The file is text, not video' })
 
   if (detected && ISO_BASE_MEDIA.test(detected.mime)) {
     const readable = await withFileOnDisk(file, (filePath) => ffprobe(filePath).then(() => true, () => false))
     if (!readable) {
-      refuse(req, 'Filen er beskadiget eller afkortet og kan ikke læses som video / The file is damaged or cut short')
+      refuse(req, {
+        da: 'Filen er beskadiget eller afkortet og kan ikke læses som video',
+        en: 'The file is damaged or cut short and cannot be read as video',
+      })
     }
   }
   return args

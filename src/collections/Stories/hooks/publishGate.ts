@@ -1,5 +1,7 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
+import { inLanguageOf } from '../../../auth/messages'
+import type { Bilingual } from '../../../auth/passwordPolicy'
 import { relationId } from '../../../lib/relationId'
 import { validationError } from '../../../lib/validationError'
 import { clipBlocker, type ClipGateInput } from '../../Clips/isPublishable'
@@ -35,10 +37,10 @@ const clipBlockers = async (data: Record<string, unknown>, req: PayloadRequest):
   return clipIds
     .map((id) => {
       const clip = found.get(String(id))
-      return clip ? clipBlocker(clip as ClipGateInput) : `Klip ${id} findes ikke / does not exist`
+      return clip ? clipBlocker(clip as ClipGateInput) : { da: `Klip ${id} findes ikke`, en: `Clip ${id} does not exist` }
     })
-    .filter((blocker): blocker is string => blocker !== null)
-    .map((message) => ({ field: 'clips', message }))
+    .filter((blocker): blocker is Bilingual => blocker !== null)
+    .map((message) => ({ field: 'clips', message: inLanguageOf(req, message) }))
 }
 
 /** A photo sent with a submission stays private until an editor has cleared it for the web. */
@@ -50,8 +52,10 @@ const heroImageBlockers = async (data: Record<string, unknown>, req: PayloadRequ
   return [
     {
       field: 'heroImage',
-      message:
-        'Forsidebilledet er privat (fra en indsendelse). Fjern markeringen "Privat" på billedet, når de viste personer har givet samtykke. / The hero image is private (from a submission): clear "Private" on it once the people shown have consented.',
+      message: inLanguageOf(req, {
+        da: 'Forsidebilledet er privat (fra en indsendelse). Fjern markeringen "Privat" på billedet, når de viste personer har givet samtykke.',
+        en: 'The hero image is private (from a submission): clear "Private" on it once the people shown have consented.',
+      }),
     },
   ]
 }

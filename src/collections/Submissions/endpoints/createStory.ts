@@ -1,6 +1,8 @@
 import type { Endpoint } from 'payload'
 
 import { isStaffUser } from '../../../access'
+import { inLanguageOf } from '../../../auth/messages'
+import { endpointError } from '../../../lib/endpointError'
 import { createStoryFromSubmission, StoryExistsError } from '../storyFromSubmission'
 
 /**
@@ -12,12 +14,12 @@ export const createStoryEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!isStaffUser(req.user)) {
-      return Response.json({ error: { code: 'forbidden', message: 'Kun redaktører / Editors only' } }, { status: 403 })
+      return endpointError(req, 403, 'forbidden', { da: 'Kun redaktører', en: 'Editors only' })
     }
     const id = req.routeParams?.id as string
     const exists = await req.payload.findByID({ collection: 'submissions', id, depth: 0, overrideAccess: true }).catch(() => null)
     if (!exists) {
-      return Response.json({ error: { code: 'not_found', message: 'Indsendelsen findes ikke / No such submission' } }, { status: 404 })
+      return endpointError(req, 404, 'not_found', { da: 'Indsendelsen findes ikke', en: 'No such submission' })
     }
     const adminUrl = (storyId: number | string) => `${req.payload.config.routes.admin}/collections/stories/${storyId}`
     try {
@@ -27,7 +29,13 @@ export const createStoryEndpoint: Endpoint = {
       if (error instanceof StoryExistsError) {
         return Response.json(
           {
-            error: { code: 'conflict', message: 'Der er allerede oprettet en historie fra denne indsendelse / A story was already created' },
+            error: {
+              code: 'conflict',
+              message: inLanguageOf(req, {
+                da: 'Der er allerede oprettet en historie fra denne indsendelse',
+                en: 'A story was already created from this submission',
+              }),
+            },
             id: error.storyId,
             adminUrl: adminUrl(error.storyId),
           },
