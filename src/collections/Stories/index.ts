@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { publishedOrStaff, staffField, staffOnly } from '../../access'
 import { INDICATORS } from '../../constants/indicators'
@@ -13,6 +13,7 @@ import { freshForeignRowIds } from '../../lib/arrayRowIds'
 import { refuseUnscopableQueryPaths } from '../../lib/hasManyQueryPaths'
 import { publishGate } from './hooks/publishGate'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import { inLanguageOf } from '../../auth/messages'
 
 const organisationOfKind = (kind: string) => ({ kind: { equals: kind } })
 
@@ -147,9 +148,9 @@ export const Stories: CollectionConfig = {
                       name: 'end',
                       type: 'date',
                       label: { da: 'Slut (valgfri)', en: 'End (optional)' },
-                      validate: (value: unknown, { siblingData }: { siblingData: { start?: string } }) =>
+                      validate: (value: unknown, { siblingData, req }: { siblingData: { start?: string }; req: PayloadRequest }) =>
                         value && siblingData?.start && new Date(value as string) < new Date(siblingData.start)
-                          ? 'Slut ligger før start / The end is before the start'
+                          ? inLanguageOf(req, { da: 'Slut ligger før start', en: 'The end is before the start' })
                           : true,
                     },
                   ],
