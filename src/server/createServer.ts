@@ -21,6 +21,7 @@ import { publicCors } from '../public-api/cors'
 import { feedsRouter } from '../public-api/feeds'
 import { submissionRateLimit } from '../public-api/rateLimit'
 import { referenceSite } from '../site'
+import { crawlerFiles } from '../site/crawlers'
 import { siteAssets } from '../site/assets'
 import { submitPage } from '../site/submit'
 import { adminSecurityHeaders, embeddableAnywhere, embeddableFiles, siteSecurityHeaders } from './securityHeaders'
@@ -79,6 +80,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
   app.use('/feed', publicCors(env.corsOrigins), feedsRouter(payload))
   app.use('/indsend', submitPage(payload, { writeLimit, corsOrigins: env.corsOrigins }))
   app.use('/assets', siteAssets())
+  app.use(crawlerFiles(payload))
   app.use(referenceSite(payload))
   // A logged-in user's REST, GraphQL and file answers are kept by nobody's cache.
   app.use('/api', privateAnswers(payload.config.cookiePrefix), payloadApi(config))
