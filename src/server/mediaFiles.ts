@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import type { NextFunction, Request, Response } from 'express'
@@ -10,11 +11,13 @@ import { relationId } from '../lib/relationId'
 import { uploadFileNames } from '../lib/uploadFileNames'
 import { requestLocale, type Bilingual } from '../public-api/messages'
 import { publicClip } from '../public-api/visibility'
-import { objectStore } from '../storage/objectStore'
+import type { Clip } from '../payload-types'
+import { objectStore, readTextObject } from '../storage/objectStore'
 import { UPLOAD_PREFIXES } from '../storage/payloadStorage'
 import { redirectToPresigned, usesPresignedMedia } from '../storage/presignedRedirect'
 import { sendObject } from '../storage/sendObject'
 import { clipPrefix } from '../video/bucketOutputs'
+import { subtitlePlaylist, subtitlePlaylistUrl, withSubtitles } from '../video/hlsSubtitles'
 import { clipOutputDir } from '../video/paths'
 
 const TYPES: Record<string, string> = {
@@ -54,9 +57,16 @@ export const mediaFiles = (payload: Payload): Router => {
     try {
       const { clip: clipId, file } = req.params as Record<string, string>
       const found = await readableClip(req, clipId)
-      const caption = found?.clip.captions?.find((row) => row.url?.endsWith(`/${file}`))
+      // `<lang>-<hash>.m3u8` is the HLS media playlist of the caption file `<lang>-<hash>.vtt`.
+      const playlist = file.endsWith('.m3u8')
+      const vttFile = playlist ? file.replace(/\.m3u8$/, '.vtt') : file
+      const caption = found?.clip.captions?.find((row) => row.url?.endsWith(`/${vttFile}`))
       if (!found || !caption?.vtt) return notFound(res)
       cacheFor(res, found.user)
+      if (playlist) {
+        res.type(TYPES['.m3u8']).send(subtitlePlaylist(vttFile, found.clip.probe?.duration ?? 0))
+        return
+      }
       res.type('text/vtt; charset=utf-8').send(caption.vtt)
     } catch (error) {
       next(error)
@@ -73,6 +83,7 @@ export const mediaFiles = (payload: Payload): Router => {
       if (!clip?.hlsUrl && !clip?.renditions?.length) return notFound(res)
       const current = clip.hlsUrl ?? clip.renditions?.[0]?.url ?? ''
       if (!current.includes(`/${version}/`)) return notFound(res)
+      if (clip.hlsUrl && clip.hlsUrl.endsWith(`/${version}/${file}`)) return sendMaster(req, res, clip, found!.user, version, file)
       cacheFor(res, found!.user)
       res.type(type)
       await sendMediaFile(req, res, { root: clipOutputDir(clipId, version), key: `${clipPrefix(clipId)}${version}/${file}`, file })
@@ -97,6 +108,31 @@ export const mediaFiles = (payload: Payload): Router => {
     }
   })
   return router
+}
+
+/**
+ * The master playlist, completed with the clip's captions as subtitle renditions. Captions change
+ * without a new encode, so the master is not cached for a year like the files it names: a minute
+ * for the public, as the API's answers (express adds the ETag, and answers 304 when it matches).
+ */
+const sendMaster = async (req: Request, res: Response, clip: Clip, user: unknown, version: string, file: string) => {
+  const clipId = String(clip.id)
+  const store = objectStore()
+  const master = store
+    ? await readTextObject(store, `${clipPrefix(clipId)}${version}/${file}`)
+    : await fs.readFile(path.join(clipOutputDir(clipId, version), file), 'utf8').catch(() => undefined)
+  if (master === undefined) return notFound(res)
+  const renditions = (clip.captions ?? [])
+    .filter((caption) => caption.url && caption.vtt)
+    .map((caption) => ({
+      language: caption.language,
+      name: caption.label || (caption.language === 'da' ? 'Dansk' : 'English'),
+      // Relative to the master (…/<version>/master.m3u8): right behind any host or proxy prefix.
+      uri: `../captions/${path.posix.basename(subtitlePlaylistUrl(caption.url!))}`,
+    }))
+  res.setHeader('Cache-Control', user ? 'private, no-store' : 'public, max-age=60, stale-while-revalidate=300')
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.type(TYPES['.m3u8']).send(withSubtitles(master, renditions))
 }
 
 type MediaFile = { root: string; key: string; file: string }

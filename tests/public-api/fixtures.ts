@@ -8,7 +8,7 @@ import { makeTestVideo } from '../helpers/media'
 import { publishStory } from '../helpers/stories'
 import { createCall } from '../helpers/submissions'
 
-const CONSENT = { confirmed: true, records: [{ person: 'Beboer i opgang 3', role: 'resident', givenAt: '2026-01-01', scope: ['web'] }] }
+export const CONSENT = { confirmed: true, records: [{ person: 'Beboer i opgang 3', role: 'resident', givenAt: '2026-01-01', scope: ['web'] }] }
 
 /** Secrets that must never appear in a public response or feed (SPEC §6, §7). */
 export const PRIVATE_MARKERS = {
