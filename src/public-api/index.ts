@@ -5,6 +5,7 @@ import { callSituation } from './calls/currentCall'
 import { currentCallView } from './calls/current'
 import { cachedGet, json } from './cache'
 import { ownOrListedOriginsOnly, publicCors } from './cors'
+import { impactRouter } from './impact'
 import { PublicApiError, sendPublicError } from './messages'
 import { openApiDocument } from './openapi'
 import { organisationsRouter } from './organisations'
@@ -23,6 +24,7 @@ export const publicApi = (payload: Payload, { writeLimit, corsOrigins }: { write
   router.use(publicCors(corsOrigins))
   router.use('/stories', storiesRouter(payload))
   router.use('/organisations', organisationsRouter(payload))
+  router.use('/impact', impactRouter(payload))
   router.get(
     '/themes',
     cachedGet(async (req) => {

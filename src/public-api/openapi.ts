@@ -2,6 +2,8 @@ import { readEnv } from '../config/env'
 import { SLUG_PATTERN } from '../lib/slugify'
 import { MUNICIPALITY_CODES } from '../constants/municipalities'
 import { ORGANISATION_KINDS } from '../constants/organisationKinds'
+import { INDICATOR_KEYS, SUMMABLE_INDICATOR_KEYS } from '../constants/indicators'
+import { INITIATIVE_KINDS } from '../constants/initiativeKinds'
 import { THEME_KEYS } from '../constants/themes'
 import { MAX_LIMIT } from './stories'
 import { MAX_LENGTH, SUBMISSION_FIELDS } from '../submissions/validate'
@@ -39,6 +41,23 @@ const organisationRefProps = {
   kind: { type: 'string', enum: ORGANISATION_KINDS.map((kind) => kind.key) },
   logo: nullable(ref('Image')),
 }
+const day = { type: 'string', format: 'date', description: 'A day (YYYY-MM-DD), not an instant' }
+const number = { type: 'number' }
+const count = { type: 'integer', minimum: 0 }
+const figureProps = {
+  indicator: { type: 'string', enum: INDICATOR_KEYS, description: '`other` carries its own label and unit and is never summed' },
+  label: str,
+  unit: str,
+}
+const countsBy = closed({
+  total: count,
+  byTheme: { type: 'array', description: 'Every theme, zeros included', items: closed({ key: { type: 'string', enum: THEME_KEYS }, label: str, count }) },
+  byMunicipality: {
+    type: 'array',
+    description: 'Municipalities with at least one, most first',
+    items: closed({ code: { type: 'string', enum: [...MUNICIPALITY_CODES] }, name: str, count }),
+  },
+})
 const storyCardProps = {
   id: str,
   slug: str,
@@ -97,6 +116,18 @@ export const openApiDocument = () => ({
         summary: 'One organisation with its published stories',
         parameters: [slugParam, localeParam],
         responses: { 200: okJson(ref('Organisation')), 304: notModified, 400: errorResponse('Malformed parameter'), 404: errorResponse('No such organisation') },
+      },
+    },
+    '/impact': {
+      get: {
+        summary: 'The impact figures, from public sources only, and the public agreement summaries',
+        description: [
+          'Counts of published stories and of collaboration agreements whose parties show a public summary (never drafts), by theme and by municipality.',
+          '`indicators`: per indicator of the catalogue (all but `other`, zeros included), the sum of the achieved values of every held yearly review of those agreements plus the values of published stories\' outcomes that name the indicator; `agreements` and `stories` say how many documents add to each sum.',
+          '`agreements.items`: the public summaries themselves (parties, initiatives and targets, each held review\'s figures), newest start first; `agreements.total` is their number.',
+        ].join('\n\n'),
+        parameters: [localeParam],
+        responses: { 200: okJson(ref('Impact')), 304: notModified, 400: errorResponse('Unknown or malformed parameter') },
       },
     },
     '/themes': {
@@ -195,6 +226,61 @@ export const openApiDocument = () => ({
         outcomes: { type: 'array', items: closed({ label: str, value: { type: 'number' }, unit: nullable(str) }) },
         period: closed({ start: nullable(str), end: nullable(str) }),
         clips: { type: 'array', items: ref('Clip') },
+        agreements: { type: 'array', description: 'Public summaries of the agreements this story is linked to; empty when none', items: ref('AgreementSummary') },
+      }),
+      AgreementSummary: closed({
+        id: str,
+        slug: str,
+        title: str,
+        purpose: nullable(str),
+        themes: { type: 'array', items: ref('Theme') },
+        municipality: nullable(ref('Municipality')),
+        startDate: day,
+        endDate: nullable(day),
+        status: { type: 'string', enum: ['active', 'review-due', 'ended'] },
+        parties: { type: 'array', items: ref('StoryOrganisation') },
+        initiatives: {
+          type: 'array',
+          items: closed({
+            id: str,
+            kind: { type: 'string', enum: INITIATIVE_KINDS.map((kind) => kind.key) },
+            kindLabel: str,
+            what: str,
+            responsible: nullable(str),
+            targets: { type: 'array', items: closed({ ...figureProps, target: number }) },
+          }),
+        },
+        reviews: {
+          type: 'array',
+          description: 'Held yearly reviews, oldest first: per initiative the target agreed for that year and what was achieved',
+          items: closed({
+            year: int,
+            heldOn: day,
+            decision: { type: 'string', enum: ['continue', 'adjust', 'end'] },
+            results: {
+              type: 'array',
+              items: closed({
+                initiativeId: nullable({ ...str, description: 'The `id` of the initiative in `initiatives`, while it exists' }),
+                initiative: str,
+                figures: { type: 'array', items: closed({ ...figureProps, target: nullable(number), achieved: nullable(number) }) },
+              }),
+            },
+          }),
+        },
+        stories: { type: 'array', description: 'Linked stories that are published', items: closed({ slug: str, title: str }) },
+      }),
+      IndicatorFigure: closed({
+        key: { type: 'string', enum: SUMMABLE_INDICATOR_KEYS },
+        label: str,
+        unit: str,
+        total: number,
+        agreements: { ...count, description: 'How many agreements add to the total' },
+        stories: { ...count, description: 'How many published stories add to the total' },
+      }),
+      Impact: closed({
+        stories: countsBy,
+        agreements: closed({ ...countsBy.properties, items: { type: 'array', items: ref('AgreementSummary') } }),
+        indicators: { type: 'array', items: ref('IndicatorFigure') },
       }),
       Organisation: closed({
         ...organisationRefProps,

@@ -7,9 +7,11 @@ import { html } from '../lib/html'
 import { isSlug } from '../lib/slugify'
 import { cachedGet } from '../public-api/cache'
 import { findOrganisation } from '../public-api/organisations'
+import { publicImpact } from '../public-api/impact'
 import { findStories, findStory } from '../public-api/stories'
 import { layout } from './layout'
 import { renderCatalogue } from './pages/catalogue'
+import { renderImpact } from './pages/impact'
 import { renderOrganisation } from './pages/organisation'
 import { renderStory } from './pages/story'
 
@@ -22,7 +24,8 @@ class PageNotFound extends Error {}
 /**
  * The Danish reference site (SPEC §8), built on the public API's own data layer (never a
  * private field): the catalogue at `/`, stories at `/historier/<slug>`, organisations at
- * `/organisationer/<slug>`. Server-rendered and cached like the API; works without JavaScript.
+ * `/organisationer/<slug>`, the impact figures at `/effekt`. Server-rendered and cached like the
+ * API; works without JavaScript.
  */
 export const referenceSite = (payload: Payload) => {
   const router = express.Router()
@@ -63,6 +66,11 @@ export const referenceSite = (payload: Payload) => {
       if (!org) throw new PageNotFound()
       return page(org.name, renderOrganisation(org))
     }),
+  )
+
+  router.get(
+    '/effekt',
+    cachedGet(async () => page('Effekt', renderImpact(await publicImpact(payload, 'da')))),
   )
 
   router.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {

@@ -13,7 +13,7 @@ export const layout = ({ title, body, scripts = [] }: { title: string; body: Saf
 <body>
 <a class="skip" href="#indhold">Spring til indholdet</a>
 <header class="site-header"><a href="/" class="brand">Business2Community <span>Historier</span></a>
-<nav aria-label="Hovedmenu"><a href="/">Historier</a> <a href="/indsend">Indsend en historie</a></nav></header>
+<nav aria-label="Hovedmenu"><a href="/">Historier</a> <a href="/effekt">Effekt</a> <a href="/indsend">Indsend en historie</a></nav></header>
 <main id="indhold" tabindex="-1">${body}</main>
 <footer class="site-footer"><p>Boligorganisationer og lokale virksomheder, der skaber noget sammen.</p></footer>
 ${scripts.map((src) => html`<script src="${src}" defer></script>`)}

@@ -1,3 +1,4 @@
+import type { PublicAgreementSummary } from '../../impact/agreementSummaries'
 import type { Clip, Organisation, Story } from '../../payload-types'
 import { INITIATIVE_KINDS } from '../../constants/initiativeKinds'
 import { THEMES } from '../../constants/themes'
@@ -44,8 +45,11 @@ export const storyCard = (story: Story, locale: Locale) => {
   }
 }
 
-/** The whole story (SPEC §7 `GET /api/public/stories/:slug`). */
-export const storyDetail = (story: Story, locale: Locale) => ({
+/**
+ * The whole story (SPEC §7 `GET /api/public/stories/:slug`), with the public summaries of the
+ * agreements it is linked to (SPEC §9: their targets and each year's results).
+ */
+export const storyDetail = (story: Story, locale: Locale, agreements: PublicAgreementSummary[] = []) => ({
   ...storyCard(story, locale),
   bodyHtml: bodyHtml(story.body),
   heroImage: publicImage(story.heroImage),
@@ -57,6 +61,7 @@ export const storyDetail = (story: Story, locale: Locale) => ({
   outcomes: (story.outcomes ?? []).map((outcome) => ({ label: outcome.label ?? '', value: outcome.value, unit: outcome.unit ?? null })),
   period: { start: story.period?.start ?? null, end: story.period?.end ?? null },
   clips: visibleClips(story).map(publicClipView),
+  agreements,
 })
 
 export type StoryCard = ReturnType<typeof storyCard>

@@ -1,6 +1,7 @@
 import express from 'express'
 import type { Payload, Where } from 'payload'
 
+import { publicAgreementSummaries } from '../../impact/figures'
 import type { Clip, Story } from '../../payload-types'
 import { MUNICIPALITY_CODES } from '../../constants/municipalities'
 import { THEME_KEYS } from '../../constants/themes'
@@ -94,13 +95,14 @@ export const findStories = async (
   }
 }
 
-/** One whole published story by its slug, or null. */
+/** One whole published story by its slug, with its public agreements, or null. */
 export const findStory = async (payload: Payload, storySlug: string, storyLocale: Locale = 'da') => {
   const { docs } = await findPublished(payload, { slug: { equals: storySlug } }, { limit: 1, locale: storyLocale })
-  return docs[0] ? storyDetail(docs[0], storyLocale) : null
+  if (!docs[0]) return null
+  return storyDetail(docs[0], storyLocale, await publicAgreementSummaries(payload, storyLocale, { story: docs[0].id }))
 }
 
-/** The newest published stories, whole, in one query (the feeds). */
+/** The newest published stories, whole, in one query (the feeds, which show no agreements). */
 export const latestStoryDetails = async (payload: Payload, limit: number, storyLocale: Locale = 'da') =>
   (await findPublished(payload, {}, { limit, locale: storyLocale })).docs.map((story) => storyDetail(story, storyLocale))
 

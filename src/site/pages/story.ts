@@ -2,6 +2,7 @@ import { formatCopenhagen } from '../../lib/copenhagenTime'
 import { html, SafeHtml } from '../../lib/html'
 import type { PublicClip } from '../../public-api/serialize/clip'
 import type { StoryDetail } from '../../public-api/serialize/story'
+import { renderAgreementSummary } from './impact'
 
 const ROLE_LABELS: Record<string, string> = {
   'housing-organisation': 'Boligorganisation',
@@ -41,6 +42,11 @@ ${story.initiatives.length
   : ''}
 ${story.outcomes.length
   ? html`<section aria-labelledby="resultater"><h2 id="resultater">Resultater</h2><dl class="outcomes">${story.outcomes.map((outcome) => html`<div><dt>${outcome.label}</dt><dd>${outcome.value.toLocaleString('da-DK')}${outcome.unit ? html` ${outcome.unit}` : ''}</dd></div>`)}</dl></section>`
+  : ''}
+${story.agreements.length
+  ? html`<section aria-labelledby="samarbejdsaftale" class="story-agreements"><h2 id="samarbejdsaftale">Samarbejdsaftale</h2>
+<p>Historien er en del af ${story.agreements.length === 1 ? 'en samarbejdsaftale' : 'disse samarbejdsaftaler'}. Her er de aftalte mål og resultaterne fra hvert års gennemgang.</p>
+${story.agreements.map((agreement) => renderAgreementSummary(agreement, 3))}</section>`
   : ''}
 <section aria-labelledby="parter"><h2 id="parter">Parterne</h2><ul>${story.organisations.map((org) => html`<li>${ROLE_LABELS[org.role] ?? org.role}: <a href="/organisationer/${org.slug}">${org.name}</a></li>`)}</ul>
 <p class="meta">${story.municipality ? html`${story.municipality.name}. ` : ''}${story.period.start ? html`Periode: ${dateOnly(story.period.start)}${story.period.end ? html` – ${dateOnly(story.period.end)}` : ' og fremefter'}.` : ''}</p></section>
