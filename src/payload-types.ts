@@ -30,6 +30,7 @@ export interface Config {
     agreements: Agreement;
     'agreement-reviews': AgreementReview;
     'agreement-documents': AgreementDocument;
+    'agreement-reminders': AgreementReminder;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -54,6 +55,7 @@ export interface Config {
     agreements: AgreementsSelect<false> | AgreementsSelect<true>;
     'agreement-reviews': AgreementReviewsSelect<false> | AgreementReviewsSelect<true>;
     'agreement-documents': AgreementDocumentsSelect<false> | AgreementDocumentsSelect<true>;
+    'agreement-reminders': AgreementRemindersSelect<false> | AgreementRemindersSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -77,6 +79,7 @@ export interface Config {
       processClip: TaskProcessClip;
       sendSubmissionMail: TaskSendSubmissionMail;
       expireUploads: TaskExpireUploads;
+      sendReviewReminder: TaskSendReviewReminder;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -1028,6 +1031,26 @@ export interface AgreementDocument {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "agreement-reminders".
+ */
+export interface AgreementReminder {
+  id: number;
+  agreement: number | Agreement;
+  year: number;
+  threshold: 'before-30' | 'before-7' | 'overdue-1' | 'overdue-2' | 'overdue-3' | 'overdue-4';
+  /**
+   * Agreement:year:reminder. Exists only once.
+   */
+  key: string;
+  sentAt?: string | null;
+  messageId?: string | null;
+  recipients?: string[] | null;
+  skipped?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -1129,7 +1152,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'processClip' | 'sendSubmissionMail' | 'expireUploads' | 'schedulePublish';
+        taskSlug:
+          'inline' | 'processClip' | 'sendSubmissionMail' | 'expireUploads' | 'sendReviewReminder' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1162,7 +1186,9 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'processClip' | 'sendSubmissionMail' | 'expireUploads' | 'schedulePublish') | null;
+  taskSlug?:
+    | ('inline' | 'processClip' | 'sendSubmissionMail' | 'expireUploads' | 'sendReviewReminder' | 'schedulePublish')
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1215,6 +1241,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'agreement-documents';
         value: number | AgreementDocument;
+      } | null)
+    | ({
+        relationTo: 'agreement-reminders';
+        value: number | AgreementReminder;
       } | null)
     | ({
         relationTo: 'users';
@@ -1676,6 +1706,22 @@ export interface AgreementDocumentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "agreement-reminders_select".
+ */
+export interface AgreementRemindersSelect<T extends boolean = true> {
+  agreement?: T;
+  year?: T;
+  threshold?: T;
+  key?: T;
+  sentAt?: T;
+  messageId?: T;
+  recipients?: T;
+  skipped?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -1814,6 +1860,18 @@ export interface TaskExpireUploads {
   input?: unknown;
   output: {
     removed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendReviewReminder".
+ */
+export interface TaskSendReviewReminder {
+  input: {
+    reminderId: string;
+  };
+  output: {
+    skipped?: string | null;
   };
 }
 /**

@@ -9,6 +9,7 @@ import sharp from 'sharp'
 
 import { jobsAccess } from './access/jobs'
 import { AgreementDocuments } from './collections/AgreementDocuments'
+import { AgreementReminders } from './collections/AgreementReminders'
 import { AgreementReviews } from './collections/AgreementReviews'
 import { Agreements } from './collections/Agreements'
 import { Calls } from './collections/Calls'
@@ -28,6 +29,7 @@ import { tempDirPath } from './jobs/tempFiles'
 import { emailAdapter } from './email/adapter'
 import { invalidatesPublicCache } from './public-api/cache'
 import { sendSubmissionMailTask } from './email/task'
+import { sendReviewReminderTask } from './agreements/reminders/task'
 import { expireUploadsTask } from './uploads/expiryTask'
 import { adminTranslations } from './components/admin/adminTranslations'
 import { TIME_ZONE } from './lib/copenhagenTime'
@@ -51,6 +53,7 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
+    components: { beforeDashboard: ['/components/admin/AgreementsDashboard#AgreementsDashboard'] },
     meta: { titleSuffix: ' · Business2Community Stories' },
     // Danish dates; no Gravatar: the admin must not call third parties about our editors.
     dateFormat: "d. MMMM yyyy 'kl.' HH:mm",
@@ -68,6 +71,7 @@ export default buildConfig({
     // Agreements reach the public only as summaries: they clear the public answers too.
     ...[Agreements, AgreementReviews].map(invalidatesPublicCache),
     AgreementDocuments,
+    AgreementReminders,
     Users,
   ],
   // Content is Danish first; English falls back to Danish where it is not translated yet.
@@ -97,7 +101,7 @@ export default buildConfig({
     uploadTimeout: 60 * 60 * 1000,
   },
   jobs: {
-    tasks: [processClipTask, sendSubmissionMailTask, expireUploadsTask],
+    tasks: [processClipTask, sendSubmissionMailTask, expireUploadsTask, sendReviewReminderTask],
     // Scheduled publishing runs on `default` by cron; transcoding on `video`, mail on `mail` and
     // the upload expiry on `housekeeping` are run by our own runners (src/jobs/queueRunner.ts),
     // which start a job the moment it is queued. RUN_JOBS=false leaves them to `npm run worker`.

@@ -6,6 +6,7 @@ import { sweepOrphanFiles } from './orphanSweep'
 import { reconcileClipJobs } from './reconcileClips'
 import { sweepTempDirs, tempRoots } from './tempFiles'
 import { queueUploadExpiry } from '../uploads/expiryTask'
+import { queueDueReminders } from '../agreements/reminders/scan'
 
 /**
  * The clean-up after crashes (issue #9, items 3 and 4), at start and every SWEEP_EVERY_MINUTES:
@@ -37,6 +38,7 @@ export const startHousekeeping = (payload: Payload, { runJobs }: { runJobs: bool
     await step('media sweep', () => sweepOrphanFiles(payload, { graceMinutes: env.orphanGraceMinutes }))
     await step('upload expiry', () => queueUploadExpiry(payload))
     await step('clip job reconcile', () => reconcileClipJobs(payload, { settleSeconds: leaseSeconds() }))
+    await step('review reminders', () => queueDueReminders(payload))
   }
   let running = sweep()
   const timer = setInterval(() => {
