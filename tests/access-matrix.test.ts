@@ -31,6 +31,7 @@ type Slug =
   | 'agreements'
   | 'agreement-reviews'
   | 'agreement-documents'
+  | 'agreement-reminders'
 type Op = 'create' | 'read' | 'update' | 'delete'
 type Id = number | string
 /**
@@ -97,6 +98,11 @@ const MATRIX: Row[] = [
   { collection: 'agreement-documents', role: 'member',    create: 'party', read: 'party', update: 'party', delete: 'deny' },
   { collection: 'agreement-documents', role: 'editor',    create: 'allow', read: 'all',   update: 'allow', delete: 'allow' },
   { collection: 'agreement-documents', role: 'admin',     create: 'allow', read: 'all',   update: 'allow', delete: 'allow' },
+  // The reminders' ledger is written by the scan only; staff may look who was reminded.
+  { collection: 'agreement-reminders', role: 'anonymous', create: 'deny',  read: 'none',  update: 'deny',  delete: 'deny' },
+  { collection: 'agreement-reminders', role: 'member',    create: 'deny',  read: 'none',  update: 'deny',  delete: 'deny' },
+  { collection: 'agreement-reminders', role: 'editor',    create: 'deny',  read: 'all',   update: 'deny',  delete: 'deny' },
+  { collection: 'agreement-reminders', role: 'admin',     create: 'deny',  read: 'all',   update: 'deny',  delete: 'deny' },
 ]
 
 const OPS: Op[] = ['create', 'read', 'update', 'delete']
@@ -136,6 +142,7 @@ type Fixtures = {
   agreements: { own: Id; other: Id }
   reviews: { own: Id; other: Id }
   agreementDocuments: { own: Id; other: Id }
+  reminder: Id
 }
 type Side = 'own' | 'other'
 
@@ -221,6 +228,15 @@ const reviewData = (participants: string, side: Side) => ({
   participants,
 })
 
+let reminderCount = 0
+const reminderData = (skipped: string) => ({
+  agreement: fx.agreements.own as number,
+  year: 2025,
+  threshold: 'before-30' as const,
+  key: `${fx.agreements.own}:2025:before-30:${++reminderCount}`,
+  skipped,
+})
+
 const callData = (title: string) => ({
   title,
   opensAt: '2024-04-01T08:00:00.000Z',
@@ -282,6 +298,7 @@ beforeAll(async () => {
   const agreementDocument = async (side: Side) =>
     (await p.create({ collection: 'agreement-documents', data: { agreement: fx.agreements[side] as number, description: side }, filePath: pdfPath })).id
   fx.agreementDocuments = { own: await agreementDocument('own'), other: await agreementDocument('other') }
+  fx.reminder = (await p.create({ collection: 'agreement-reminders', data: reminderData('fixture') as never })).id
 
   const own = await p.create({
     collection: 'submissions',
@@ -441,6 +458,7 @@ const readPlan = (collection: Slug, rule: ReadRule, role: Role): ReadPlan => {
     agreements: () => Object.values(fx.agreements),
     'agreement-reviews': () => Object.values(fx.reviews),
     'agreement-documents': () => Object.values(fx.agreementDocuments),
+    'agreement-reminders': () => [fx.reminder],
   }
   const ownAndOther: Partial<Record<Slug, { own: Id; other: Id }>> = {
     agreements: fx.agreements,
@@ -614,6 +632,11 @@ const WRITES: Record<Slug, WriteDef> = {
           filePath: pdfPath,
         })
       ).id,
+  },
+  'agreement-reminders': {
+    field: 'skipped',
+    body: (mark) => reminderData(mark),
+    throwaway: async (mark) => (await payload().create({ collection: 'agreement-reminders', data: reminderData(mark) as never })).id,
   },
   users: {
     field: 'name',
