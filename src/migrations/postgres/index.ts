@@ -1,5 +1,6 @@
 import * as migration_20261127_184821_initial from './20261127_184821_initial';
 import * as migration_20261127_211703_upload_prefix from './20261127_211703_upload_prefix';
+import * as migration_20261128_010338_agreements from './20261128_010338_agreements';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_211703_upload_prefix.up,
     down: migration_20261127_211703_upload_prefix.down,
-    name: '20261127_211703_upload_prefix'
+    name: '20261127_211703_upload_prefix',
+  },
+  {
+    up: migration_20261128_010338_agreements.up,
+    down: migration_20261128_010338_agreements.down,
+    name: '20261128_010338_agreements'
   },
 ];

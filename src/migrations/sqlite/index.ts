@@ -5,6 +5,7 @@ import * as migration_20261127_023432_stories_published_order_index from './2026
 import * as migration_20261127_094216_submissions_mails_sent from './20261127_094216_submissions_mails_sent';
 import * as migration_20261127_122946_security_hardening from './20261127_122946_security_hardening';
 import * as migration_20261127_211651_upload_prefix from './20261127_211651_upload_prefix';
+import * as migration_20261128_010322_agreements from './20261128_010322_agreements';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261127_211651_upload_prefix.up,
     down: migration_20261127_211651_upload_prefix.down,
-    name: '20261127_211651_upload_prefix'
+    name: '20261127_211651_upload_prefix',
+  },
+  {
+    up: migration_20261128_010322_agreements.up,
+    down: migration_20261128_010322_agreements.down,
+    name: '20261128_010322_agreements'
   },
 ];
