@@ -214,7 +214,7 @@ export const openApiDocument = () => ({
         hlsUrl: nullable(str),
         renditions: {
           type: 'array',
-          items: closed({ label: str, url: str, width: int, height: int, bitrate: nullable(int), mimeType: str }),
+          items: closed({ label: str, url: str, width: int, height: int, bitrate: nullable(int), mimeType: str, size: nullable(int) }),
         },
         captions: { type: 'array', items: closed({ language: str, label: str, url: str }) },
       }),
@@ -331,7 +331,7 @@ export const openApiDocument = () => ({
                 authors: { type: 'array', items: closed({ name: str, url: str }) },
                 attachments: {
                   type: 'array',
-                  items: closed({ url: str, mime_type: str, title: str, duration_in_seconds: int }, ['url', 'mime_type']),
+                  items: closed({ url: str, mime_type: str, title: str, size_in_bytes: int, duration_in_seconds: int }, ['url', 'mime_type']),
                 },
               },
               ['id', 'url', 'title', 'content_html'],

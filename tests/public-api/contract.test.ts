@@ -34,7 +34,7 @@ describe('OpenAPI 3.1', () => {
     expect(result.errors ?? []).toEqual([])
     expect(result.valid).toBe(true)
     expect(document.openapi).toBe('3.1.0')
-    for (const path of ['/stories', '/stories/{slug}', '/organisations', '/organisations/{slug}', '/themes', '/calls/current', '/submissions', '/stories.json', '/stories.rss']) {
+    for (const path of ['/stories', '/stories/{slug}', '/organisations', '/organisations/{slug}', '/themes', '/calls/current', '/submissions', '/impact', '/stories.json', '/stories.rss']) {
       expect(Object.keys(document.paths)).toContain(path)
     }
   })
@@ -83,6 +83,9 @@ describe('feeds', () => {
     ])
     const bike = feed.items[1]
     expect(bike.attachments[0]).toMatchObject({ mime_type: 'video/mp4', url: expect.stringMatching(/^https:\/\/historier\.example\.dk\/media\/clips\//) })
+    // The file's real size: what a download shows as its progress.
+    const file = await fetch(`${server.current.url}${localPath(bike.attachments[0].url)}`)
+    expect(bike.attachments[0].size_in_bytes).toBe((await file.arrayBuffer()).byteLength)
     expect(bike.date_published).toBe('2026-03-01T10:00:00.000Z')
   })
 
@@ -109,6 +112,11 @@ describe('feeds', () => {
     expect(bike['media:content']['@medium']).toBe('video')
     expect(bike['media:content']['@url']).toMatch(/^https:\/\/historier\.example\.dk\/media\/clips\/.+\.mp4$/)
     expect(bike['media:thumbnail']['@url']).toMatch(/^https:\/\/historier\.example\.dk\/media\/posters\//)
+    // <enclosure> (issue #15): the same MP4 as media:content, with its length in bytes and its type.
+    expect(bike.enclosure['@url']).toBe(bike['media:content']['@url'])
+    expect(bike.enclosure['@type']).toBe('video/mp4')
+    const file = await fetch(`${server.current.url}${localPath(bike.enclosure['@url'])}`)
+    expect(Number(bike.enclosure['@length'])).toBe((await file.arrayBuffer()).byteLength)
   })
 })
 
@@ -124,6 +132,7 @@ describe('nothing private, anywhere public', () => {
       '/api/public/organisations/testfirma-aps',
       '/api/public/themes',
       '/api/public/calls/current',
+      '/api/public/impact',
       '/api/public/openapi.json',
       '/feed/stories.json',
       '/feed/stories.rss',

@@ -39,7 +39,7 @@ export const jsonFeed = (stories: StoryDetail[]) => {
         ...(story.publishedAt ? { date_published: new Date(story.publishedAt).toISOString() } : {}),
         tags: story.themes.map((theme) => theme.label),
         authors: story.organisations.slice(0, 3).map((org) => ({ name: org.name, url: `${base}/organisationer/${org.slug}` })),
-        ...(top ? { attachments: [{ url: top.url, mime_type: top.mimeType, title: story.clips[0].title ?? story.title, ...(story.clips[0].duration ? { duration_in_seconds: Math.round(story.clips[0].duration) } : {}) }] } : {}),
+        ...(top ? { attachments: [{ url: top.url, mime_type: top.mimeType, title: story.clips[0].title ?? story.title, ...(top.size ? { size_in_bytes: top.size } : {}), ...(story.clips[0].duration ? { duration_in_seconds: Math.round(story.clips[0].duration) } : {}) }] } : {}),
       }
     }),
   }
@@ -62,6 +62,8 @@ export const rssFeed = (stories: StoryDetail[]) => {
       `<description>${xml(story.summary)}</description>`,
       story.publishedAt ? `<pubDate>${rfc822(story.publishedAt)}</pubDate>` : '',
       ...story.themes.map((theme) => `<category>${xml(theme.label)}</category>`),
+      // <enclosure> is what podcast and video apps read (RSS 2.0: url, length in bytes, type).
+      top ? `<enclosure url="${xml(top.url)}" length="${top.size ?? 0}" type="${xml(top.mimeType)}"/>` : '',
       top
         ? `<media:content url="${xml(top.url)}" type="${xml(top.mimeType)}" medium="video" width="${top.width}" height="${top.height}"${clip.duration ? ` duration="${Math.round(clip.duration)}"` : ''}${top.bitrate ? ` bitrate="${Math.round(top.bitrate / 1000)}"` : ''}><media:title>${xml(clip.title ?? story.title)}</media:title></media:content>`
         : '',

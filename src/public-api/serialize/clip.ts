@@ -9,7 +9,7 @@ export type PublicClip = {
   height: number | null
   poster: PublicImage | null
   hlsUrl: string | null
-  renditions: { label: string; url: string; width: number; height: number; bitrate: number | null; mimeType: string }[]
+  renditions: { label: string; url: string; width: number; height: number; bitrate: number | null; mimeType: string; size: number | null }[]
   captions: { language: string; label: string; url: string }[]
 }
 
@@ -36,6 +36,8 @@ export const publicClipView = (clip: Clip): PublicClip => {
         height: rendition.height ?? 0,
         bitrate: rendition.bitrate ?? null,
         mimeType: rendition.mimeType ?? 'video/mp4',
+        // Bytes: what an RSS enclosure must state, and what a download needs to show progress.
+        size: rendition.size ?? null,
       })),
     captions: (clip.captions ?? [])
       .filter((caption) => caption.url)
