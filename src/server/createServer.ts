@@ -22,9 +22,10 @@ import { feedsRouter } from '../public-api/feeds'
 import { submissionRateLimit } from '../public-api/rateLimit'
 import { referenceSite } from '../site'
 import { crawlerFiles } from '../site/crawlers'
+import { embedRoutes } from '../site/embed'
 import { siteAssets } from '../site/assets'
 import { submitPage } from '../site/submit'
-import { adminSecurityHeaders, embeddableAnywhere, embeddableFiles, siteSecurityHeaders } from './securityHeaders'
+import { adminSecurityHeaders, embeddableAnywhere, embeddableFiles, frameableAnywhere, siteSecurityHeaders } from './securityHeaders'
 import { applyTrustProxy } from './trustProxy'
 import { memberUploads, staffUploads } from '../uploads/router'
 import { rememberClientAddress } from '../auth/clientAddress'
@@ -66,7 +67,8 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
   // CSP, nosniff, referrer policy, no framing, HSTS on https: every answer (issue #10, item 4).
   app.use(siteSecurityHeaders)
   // What other sites embed or fetch with CORS (video, images, the API, feeds) may be loaded cross-origin.
-  app.use(['/media', '/api/public', '/feed'], embeddableAnywhere)
+  app.use(['/media', '/api/public', '/feed', '/oembed'], embeddableAnywhere)
+  app.use('/embed', frameableAnywhere)
   app.use('/api', embeddableFiles)
 
   app.get('/healthz', healthz(payload))
@@ -81,6 +83,8 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
   app.use('/indsend', submitPage(payload, { writeLimit, corsOrigins: env.corsOrigins }))
   app.use('/assets', siteAssets())
   app.use(crawlerFiles(payload))
+  app.use('/oembed', publicCors(env.corsOrigins))
+  app.use(embedRoutes(payload))
   app.use(referenceSite(payload))
   // A logged-in user's REST, GraphQL and file answers are kept by nobody's cache.
   app.use('/api', privateAnswers(payload.config.cookiePrefix), payloadApi(config))

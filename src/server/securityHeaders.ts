@@ -77,6 +77,24 @@ const memo = <T>(make: (key: string) => T) => {
   return (key: string) => made.get(key) ?? made.set(key, make(key)).get(key)!
 }
 
+/**
+ * The embed page (/embed/<slug>) is the one page other sites may frame, from any origin: the
+ * site's CSP with `frame-ancestors *`, and no X-Frame-Options (which cannot say "anyone").
+ */
+const embedHelmet = memo((publicOrigin) =>
+  helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: { ...siteDirectives(publicOrigin), 'frame-ancestors': ['*'] } },
+    strictTransportSecurity: false,
+    xFrameOptions: false,
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  }),
+)
+
+export const frameableAnywhere: RequestHandler = (req, res, next) => {
+  res.removeHeader('X-Frame-Options')
+  embedHelmet(originOf(readEnv().publicUrl))(req, res, next)
+}
+
 const siteHelmet = memo((publicOrigin) =>
   helmetWith(siteDirectives(publicOrigin), { https: publicOrigin.startsWith('https:'), referrer: 'strict-origin-when-cross-origin' }),
 )

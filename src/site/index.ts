@@ -3,13 +3,14 @@ import type { Payload } from 'payload'
 
 import { MUNICIPALITY_CODES } from '../constants/municipalities'
 import { THEME_KEYS } from '../constants/themes'
-import { html } from '../lib/html'
+import { html, type SafeHtml } from '../lib/html'
 import { isSlug } from '../lib/slugify'
 import { cachedGet } from '../public-api/cache'
 import { findOrganisation } from '../public-api/organisations'
 import { publicImpact } from '../public-api/impact'
 import { findStories, findStory } from '../public-api/stories'
 import { layout } from './layout'
+import { storyShareTags } from './shareTags'
 import { renderCatalogue } from './pages/catalogue'
 import { renderImpact } from './pages/impact'
 import { renderOrganisation } from './pages/organisation'
@@ -29,8 +30,8 @@ class PageNotFound extends Error {}
  */
 export const referenceSite = (payload: Payload) => {
   const router = express.Router()
-  const page = (title: string, body: Parameters<typeof layout>[0]['body'], scripts: string[] = []) => ({
-    body: layout({ title, body, scripts }),
+  const page = (title: string, body: Parameters<typeof layout>[0]['body'], scripts: string[] = [], head?: SafeHtml) => ({
+    body: layout({ title, body, scripts, head }),
     type: 'text/html; charset=utf-8',
     locale: 'da',
   })
@@ -54,7 +55,8 @@ export const referenceSite = (payload: Payload) => {
       const slug = String(req.params.slug)
       const story = isSlug(slug) ? await findStory(payload, slug) : null
       if (!story) throw new PageNotFound()
-      return page(story.title, renderStory(story), story.clips.length ? ['/assets/hls.min.js', '/assets/player.js'] : [])
+      const scripts = story.clips.length ? ['/assets/hls.min.js', '/assets/player.js'] : []
+      return page(story.title, renderStory(story), scripts, storyShareTags(story))
     }),
   )
 

@@ -1,7 +1,7 @@
 import { html, type SafeHtml } from '../lib/html'
 
 /** The shell of every page of the Danish reference site: skip link, header, main, footer. */
-export const layout = ({ title, body, scripts = [] }: { title: string; body: SafeHtml; scripts?: string[] }): string =>
+export const layout = ({ title, body, scripts = [], head }: { title: string; body: SafeHtml; scripts?: string[]; head?: SafeHtml }): string =>
   html`<!doctype html>
 <html lang="da">
 <head>
@@ -9,6 +9,7 @@ export const layout = ({ title, body, scripts = [] }: { title: string; body: Saf
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · Business2Community</title>
 <link rel="stylesheet" href="/assets/site.css">
+${head ?? ''}
 </head>
 <body>
 <a class="skip" href="#indhold">Spring til indholdet</a>

@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals'
-import type { Page } from 'playwright-core'
+import type { Frame, Page } from 'playwright-core'
 
 export type SubmissionFormValues = {
   organisationName: string
@@ -31,7 +31,7 @@ export const fillSubmissionForm = async (page: Page, values: SubmissionFormValue
  * Plays the page's first video (muted, as autoplay rules require) and waits until it really
  * plays: enough data for playback (`readyState` ≥ 3) and its clock moving.
  */
-export const expectFirstVideoPlays = async (page: Page) => {
+export const expectFirstVideoPlays = async (page: Page | Frame) => {
   const video = page.locator('video').first()
   await video.evaluate(async (element: HTMLVideoElement) => {
     element.muted = true

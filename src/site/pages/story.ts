@@ -18,7 +18,7 @@ const dateOnly = (iso: string | null) => (iso ? formatCopenhagen(new Date(iso)).
  * /assets/player.js where the browser has MediaSource (hls.js) or plays HLS itself, captions
  * as tracks, the poster in the sizes the browser needs.
  */
-const player = (clip: PublicClip, index: number) => html`<figure class="clip">
+export const renderPlayer = (clip: PublicClip, index: number) => html`<figure class="clip">
 <video controls playsinline preload="metadata" id="video-${index}" data-hls="${clip.hlsUrl ?? ''}"${clip.poster ? html` poster="${clip.poster.url}"` : ''} width="${clip.width ?? ''}" height="${clip.height ?? ''}">
 ${clip.renditions.map((rendition) => html`<source src="${rendition.url}" type="${rendition.mimeType}" data-label="${rendition.label}">`)}
 ${clip.captions.map((caption, i) => html`<track kind="captions" src="${caption.url}" srclang="${caption.language}" label="${caption.label}"${i === 0 ? html` default` : ''}>`)}
@@ -34,7 +34,7 @@ export const renderStory = (story: StoryDetail): SafeHtml => html`
 <h1>${story.title}</h1>
 <p class="lead">${story.summary}</p>
 <ul class="tags" aria-label="Temaer">${story.themes.map((theme) => html`<li><a href="/?tema=${theme.key}">${theme.label}</a></li>`)}</ul>
-${story.clips.map(player)}
+${story.clips.map(renderPlayer)}
 ${!story.clips.length && story.heroImage ? html`<img class="hero" src="${story.heroImage.url}" srcset="${story.heroImage.srcset}" sizes="100vw" alt="${story.heroImage.alt}">` : ''}
 <div class="body">${new SafeHtml(story.bodyHtml)}</div>
 ${story.initiatives.length
