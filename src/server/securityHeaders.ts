@@ -12,14 +12,16 @@ type Directives = Record<string, (string | ((req: IncomingMessage, res: ServerRe
  * The reference site (/, /historier/…, /indsend …) ships only its own files: one stylesheet and
  * scripts from /assets, no inline script or style. Images, video and HLS playlists are absolute
  * URLs built from PUBLIC_URL, so its origin is listed beside 'self'; hls.js plays through
- * MediaSource (blob: video) and may start its worker from a blob.
+ * MediaSource (blob: video), may start its worker from a blob, and makes its text tracks from data:.
  */
 const siteDirectives = (publicOrigin: string): Directives => ({
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", publicOrigin],
-  'media-src': ["'self'", publicOrigin, 'blob:'],
+  // data: — hls.js gives each subtitle rendition of the master a `<track src="data:,WEBVTT">`
+  // it then fills with cues (issue #15, item 3): an empty text track, no script.
+  'media-src': ["'self'", publicOrigin, 'blob:', 'data:'],
   'connect-src': ["'self'", publicOrigin],
   'worker-src': ["'self'", 'blob:'],
   'font-src': ["'self'"],
