@@ -39,6 +39,9 @@ export interface Config {
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {
+    clips: {
+      stories: 'stories';
+    };
     agreements: {
       reviews: 'agreement-reviews';
       documents: 'agreement-documents';
@@ -487,7 +490,11 @@ export interface Clip {
   id: number;
   title?: string | null;
   description?: string | null;
-  story?: (number | null) | Story;
+  stories?: {
+    docs?: (number | Story)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   recordedAt?: string | null;
   spokenLanguage?: ('da' | 'en' | 'other' | 'none') | null;
   captions?:
@@ -1347,7 +1354,7 @@ export interface StoriesSelect<T extends boolean = true> {
 export interface ClipsSelect<T extends boolean = true> {
   title?: T;
   description?: T;
-  story?: T;
+  stories?: T;
   recordedAt?: T;
   spokenLanguage?: T;
   captions?:

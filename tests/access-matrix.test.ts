@@ -1292,3 +1292,20 @@ describe('agreements through GraphQL, and their private parts', () => {
     }
   })
 })
+
+describe('a clip lists the stories that use it (issue #15, item 2)', () => {
+  test('anonymous sees only the published stories there; an editor sees drafts too', async () => {
+    const draft = await payload().create({
+      collection: 'stories',
+      data: { ...storyData(marker('stories', 'join', 'draft')), _status: 'draft', clips: [fx.clips.public as number] },
+      draft: true,
+    })
+    const listed = async (role: Role) => {
+      const res = await byId(as[role], 'clips', fx.clips.public, 'depth=0')
+      expect(res.status).toBe(200)
+      return ((res.body.stories?.docs ?? []) as unknown[]).map((value) => String(idOf(value)))
+    }
+    expect(await listed('anonymous')).toEqual([String(fx.stories.published)])
+    expect((await listed('editor')).sort()).toEqual(ids(fx.stories.published, draft.id).sort())
+  })
+})

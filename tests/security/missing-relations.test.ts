@@ -166,11 +166,11 @@ describe('REST: a create naming an id that does not exist is a 400 on that field
     expectQuietLog(log)
   })
 
-  test('a clip uploaded for a story that does not exist: no clip and no file stored', async () => {
+  test('a clip uploaded with a poster that does not exist: no clip and no file stored', async () => {
     const before = await count('clips')
     const files = originals()
-    const { result: res, log } = await withLog(() => admin.request('/api/clips', { method: 'POST', body: clipForm({ title: 'Forkert historie', story: MISSING }) }))
-    await expectRefused(res, 'clips', { story: [MISSING] })
+    const { result: res, log } = await withLog(() => admin.request('/api/clips', { method: 'POST', body: clipForm({ title: 'Forkert plakat', poster: MISSING }) }))
+    await expectRefused(res, 'clips', { poster: [MISSING] })
     expect(await count('clips')).toBe(before)
     expect(originals()).toEqual(files)
     expectQuietLog(log)
@@ -191,7 +191,7 @@ describe('REST: an update naming an id that does not exist is a 400 on that fiel
     ['an organisation\'s logo', 'organisations', () => ids.organisation, { logo: MISSING }, { logo: [MISSING] }],
     ['a story\'s clips (draft)', 'stories', () => ids.story, { clips: [MISSING] }, { clips: [MISSING] }],
     ['a submission\'s linked organisation', 'submissions', () => ids.submission, { organisation: MISSING }, { organisation: [MISSING] }],
-    ['a clip\'s story', 'clips', () => ids.clip, { story: MISSING }, { story: [MISSING] }],
+    ['a clip\'s poster', 'clips', () => ids.clip, { poster: MISSING }, { poster: [MISSING] }],
     [
       'a consent document in a clip\'s consent records (a group, an array, an upload)',
       'clips',
@@ -279,7 +279,7 @@ describe('GraphQL: the same 400 ValidationError, nothing stored', () => {
     ['createOrganisation with a logo', 'organisations', `mutation { createOrganisation(data: { kind: network, name: "Via GraphQL", logo: ${MISSING} }) { id } }`, 'logo'],
     ['updateStory (a draft) with clips', 'stories', `mutation { updateStory(id: ID, draft: true, data: { clips: [${MISSING}] }) { id } }`, 'clips'],
     ['createSubmission with a call', 'submissions', `mutation { createSubmission(data: { call: ${MISSING}, organisationName: "X", organisationKind: housing_organisation, contactName: "X", contactEmail: "x@example.dk", partnerCompanyName: "X", themes: skills_and_jobs, title: "X", description: "X", privacyAccepted: true, status: new }) { id } }`, 'call'],
-    ['updateClip with a story', 'clips', `mutation { updateClip(id: ID, data: { story: ${MISSING} }) { id } }`, 'story'],
+    ['updateClip with a poster', 'clips', `mutation { updateClip(id: ID, data: { poster: ${MISSING} }) { id } }`, 'poster'],
   ])('%s', async (_what, collection, template, field) => {
     const id = { stories: ids.story, clips: ids.clip }[collection as 'stories' | 'clips']
     const query = template.replace('id: ID', `id: ${id}`)

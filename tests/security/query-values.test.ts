@@ -109,7 +109,7 @@ const titlesOf = async (res: Response) => {
 type Fields = { text: string; date: string; relation: string; list: string; contains: string }
 const COLLECTIONS: [string, Fields][] = [
   ['stories', { text: 'title', date: 'period.start', relation: 'clips', list: 'themes', contains: 'companies' }],
-  ['clips', { text: 'title', date: 'recordedAt', relation: 'story', list: 'title', contains: 'poster' }],
+  ['clips', { text: 'title', date: 'recordedAt', relation: 'poster', list: 'title', contains: 'poster' }],
   ['organisations', { text: 'name', date: 'createdAt', relation: 'parent', list: 'name', contains: 'logo' }],
   ['calls', { text: 'title', date: 'deadline', relation: 'id', list: 'title', contains: 'id' }],
   ['media', { text: 'alt', date: 'createdAt', relation: 'id', list: 'alt', contains: 'id' }],
@@ -195,7 +195,7 @@ describe.each(WHO)('more mistakes from %s', (_who, as) => {
   test('GraphQL answers a where value of the wrong type as an error with status 400, never an internal error', async () => {
     const queries = [
       ['{ countStories(where: { companies: { in: [{ a: 1 }] } }) { totalDocs } }', 'countStories', 'companies in'],
-      ['{ Clips(where: { OR: [{ story: { equals: { a: 1 } } }] }) { totalDocs } }', 'Clips', 'story equals'],
+      ['{ Clips(where: { OR: [{ poster: { equals: { a: 1 } } }] }) { totalDocs } }', 'Clips', 'poster equals'],
       ...sqliteOnly(
         ['{ Stories(where: { clips: { equals: "abc" } }) { totalDocs } }', 'Stories', 'clips equals'],
         ['{ Organisations(where: { parent: { all: [1] } }) { totalDocs } }', 'Organisations', 'parent all'],

@@ -27,7 +27,7 @@ export const Clips: CollectionConfig = {
   labels: { singular: { da: 'Videoklip', en: 'Video clip' }, plural: { da: 'Videoklip', en: 'Video clips' } },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'story', 'processingStatus', 'outputs', 'updatedAt'],
+    defaultColumns: ['title', 'processingStatus', 'outputs', 'updatedAt'],
     group: { da: 'Video', en: 'Video' },
   },
   access: { read: readClips, create: staffOnly, update: staffOnly, delete: staffOnly },
@@ -57,7 +57,16 @@ export const Clips: CollectionConfig = {
     })),
     { name: 'title', type: 'text', localized: true, label: { da: 'Titel', en: 'Title' } },
     { name: 'description', type: 'textarea', localized: true, label: { da: 'Beskrivelse', en: 'Description' } },
-    { name: 'story', type: 'relationship', relationTo: 'stories', label: { da: 'Historie', en: 'Story' } },
+    {
+      // The stories that show this clip, read from the stories' own `clips` (issue #15, item 2):
+      // one source of truth, where a separate `story` field on the clip could disagree with it.
+      name: 'stories',
+      type: 'join',
+      collection: 'stories',
+      on: 'clips',
+      label: { da: 'Bruges i historier', en: 'Used in stories' },
+      admin: { defaultColumns: ['title', '_status', 'publishedAt'] },
+    },
     {
       type: 'row',
       fields: [

@@ -106,9 +106,6 @@ export const createStoryFromSubmission = async (req: PayloadRequest, submissionI
     req,
   })
   try {
-    if (clip) {
-      await payload.update({ collection: 'clips', id: clip, data: { story: story.id } as never, depth: 0, overrideAccess: true, req })
-    }
     await payload.update({
       collection: 'submissions',
       id: submission.id,

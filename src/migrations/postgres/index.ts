@@ -1,6 +1,7 @@
 import * as migration_20261127_184821_initial from './20261127_184821_initial';
 import * as migration_20261127_211703_upload_prefix from './20261127_211703_upload_prefix';
 import * as migration_20261128_010338_agreements from './20261128_010338_agreements';
+import * as migration_20261128_011555_clip_stories_join from './20261128_011555_clip_stories_join';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261128_010338_agreements.up,
     down: migration_20261128_010338_agreements.down,
-    name: '20261128_010338_agreements'
+    name: '20261128_010338_agreements',
+  },
+  {
+    up: migration_20261128_011555_clip_stories_join.up,
+    down: migration_20261128_011555_clip_stories_join.down,
+    name: '20261128_011555_clip_stories_join'
   },
 ];

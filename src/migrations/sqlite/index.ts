@@ -6,6 +6,7 @@ import * as migration_20261127_094216_submissions_mails_sent from './20261127_09
 import * as migration_20261127_122946_security_hardening from './20261127_122946_security_hardening';
 import * as migration_20261127_211651_upload_prefix from './20261127_211651_upload_prefix';
 import * as migration_20261128_010322_agreements from './20261128_010322_agreements';
+import * as migration_20261128_011525_clip_stories_join from './20261128_011525_clip_stories_join';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261128_010322_agreements.up,
     down: migration_20261128_010322_agreements.down,
-    name: '20261128_010322_agreements'
+    name: '20261128_010322_agreements',
+  },
+  {
+    up: migration_20261128_011525_clip_stories_join.up,
+    down: migration_20261128_011525_clip_stories_join.down,
+    name: '20261128_011525_clip_stories_join'
   },
 ];
