@@ -171,3 +171,24 @@ describe('who sees an agreement', () => {
     expect((await member.request(`/api/agreement-reviews/${othersReview.id}`)).status).toBe(404)
   })
 })
+
+describe('versions, as a member', () => {
+  // A defect found in the admin: the versions were asked with the documents' own where-clause,
+  // whose paths do not exist in the versions table, and the member's edit page stayed blank.
+  test('a member reads its own agreement’s and review’s versions over REST, never another’s', async () => {
+    const own = await createAgreement(payload(), ours)
+    const other = await createAgreement(payload(), theirs)
+    const ownReview = await review(own)
+    const otherReview = await review(other)
+    for (const [collection, mine, foreign] of [
+      ['agreements', own.id, other.id],
+      ['agreement-reviews', ownReview.id, otherReview.id],
+    ] as const) {
+      const res = await member.request(`/api/${collection}/versions?limit=200&depth=0`)
+      expect({ collection, status: res.status }).toEqual({ collection, status: 200 })
+      const parents = ((await res.json()) as { docs: { parent: number | string }[] }).docs.map((doc) => doc.parent)
+      expect(parents).toContain(mine)
+      expect(parents).not.toContain(foreign)
+    }
+  })
+})

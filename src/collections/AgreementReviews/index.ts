@@ -3,7 +3,7 @@ import type { CollectionConfig, Validate } from 'payload'
 import { staffOnly } from '../../access'
 import { inLanguageOf } from '../../auth/messages'
 import { relationId } from '../../lib/relationId'
-import { staffOrAgreementParty, staffOrAgreementPartyCreates } from '../Agreements/access/parties'
+import { staffOrAgreementParty, staffOrAgreementPartyCreates, staffOrAgreementPartyVersions } from '../Agreements/access/parties'
 import { dayPicker, indicatorFields } from '../Agreements/fields'
 import { applyReview } from './hooks/applyReview'
 import { prefillFromAgreement } from './hooks/prefillFromAgreement'
@@ -43,7 +43,7 @@ export const AgreementReviews: CollectionConfig = {
     create: staffOrAgreementPartyCreates,
     update: staffOrAgreementParty,
     delete: staffOnly,
-    readVersions: staffOrAgreementParty,
+    readVersions: staffOrAgreementPartyVersions,
   },
   versions: { maxPerDoc: 50 },
   indexes: [{ fields: ['agreement', 'year'], unique: true }],

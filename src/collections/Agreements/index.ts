@@ -8,7 +8,7 @@ import { municipalityField } from '../../fields/municipality'
 import { slugField } from '../../fields/slug'
 import { themesField } from '../../fields/themes'
 import { freshForeignRowIds } from '../../lib/arrayRowIds'
-import { staffOrParty } from './access/parties'
+import { staffOrParty, staffOrPartyVersions } from './access/parties'
 import { dayPicker, endNotBeforeStart, indicatorFields, monthOptions, validReviewDay } from './fields'
 import { keepReviewSchedule } from './hooks/reviewSchedule'
 
@@ -32,7 +32,7 @@ export const Agreements: CollectionConfig = {
     defaultColumns: ['title', 'status', 'nextReviewDate', 'municipality', 'publicSummary'],
     group: { da: 'Samarbejde', en: 'Collaboration' },
   },
-  access: { read: staffOrParty, create: staffOnly, update: staffOrParty, delete: staffOnly, readVersions: staffOrParty },
+  access: { read: staffOrParty, create: staffOnly, update: staffOrParty, delete: staffOnly, readVersions: staffOrPartyVersions },
   versions: { maxPerDoc: 100 },
   hooks: { beforeChange: [freshForeignRowIds, keepReviewSchedule] },
   fields: [

@@ -7,13 +7,16 @@ import { relationId } from '../../../lib/relationId'
 export const memberOrganisation = (req: PayloadRequest): number | string | undefined =>
   roleOf(req.user) === 'member' ? relationId((req.user as { organisation?: unknown }).organisation) : undefined
 
-/** Agreements where an organisation is one of the parties, in whatever role. */
-export const partyWhere = (organisation: number | string): Where => ({
+/**
+ * Agreements where an organisation is one of the parties, in whatever role. `prefix` is
+ * `version.` for the versions table, whose rows hold the agreement's fields one level down.
+ */
+export const partyWhere = (organisation: number | string, prefix = ''): Where => ({
   or: [
-    { housingOrganisation: { equals: organisation } },
-    { departments: { in: [organisation] } },
-    { companies: { in: [organisation] } },
-    { partners: { in: [organisation] } },
+    { [`${prefix}housingOrganisation`]: { equals: organisation } },
+    { [`${prefix}departments`]: { in: [organisation] } },
+    { [`${prefix}companies`]: { in: [organisation] } },
+    { [`${prefix}partners`]: { in: [organisation] } },
   ],
 })
 
@@ -25,6 +28,13 @@ export const staffOrParty: Access = ({ req }) => {
   if (isStaffUser(req.user)) return true
   const organisation = memberOrganisation(req)
   return organisation === undefined ? false : partyWhere(organisation)
+}
+
+/** The same for an agreement's versions (the admin's edit view counts them as the member). */
+export const staffOrPartyVersions: Access = ({ req }) => {
+  if (isStaffUser(req.user)) return true
+  const organisation = memberOrganisation(req)
+  return organisation === undefined ? false : partyWhere(organisation, 'version.')
 }
 
 /** The ids of the agreements a member's organisation is a party to (in the request's transaction). */
@@ -59,6 +69,15 @@ export const staffOrAgreementParty: Access = async ({ req, data }) => {
   if (ids.length === 0) return false
   if (data && typeof data === 'object' && 'agreement' in data && !namesOneOf(data, ids)) return false
   return { agreement: { in: ids } }
+}
+
+/** The same for the versions of such documents: their agreement is `version.agreement` there. */
+export const staffOrAgreementPartyVersions: Access = async ({ req }) => {
+  if (isStaffUser(req.user)) return true
+  const organisation = memberOrganisation(req)
+  if (organisation === undefined) return false
+  const ids = await partyAgreementIds(req, organisation)
+  return ids.length === 0 ? false : { 'version.agreement': { in: ids } }
 }
 
 /** Create access is a yes or no: staff, or a member naming one of its own agreements. */
