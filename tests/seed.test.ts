@@ -1,14 +1,16 @@
 import { expect, test } from '@jest/globals'
 
+import { addDays, copenhagenToday, daysBetween, dayOf, firstReviewDay } from '../src/agreements/dates'
 import { THEME_KEYS } from '../src/constants/themes'
 import { seed } from '../src/seed'
+import { agreementSeeds } from '../src/seed/data/agreements'
 import { useServer } from './helpers/server'
 
 const server = useServer()
 
 const counts = async () => {
   const { payload } = server.current
-  const collections = ['organisations', 'calls', 'stories', 'clips'] as const
+  const collections = ['organisations', 'calls', 'stories', 'clips', 'agreements', 'agreement-reviews'] as const
   const totals = await Promise.all(collections.map((collection) => payload.count({ collection })))
   return Object.fromEntries(collections.map((collection, i) => [collection, totals[i].totalDocs]))
 }
@@ -16,7 +18,7 @@ const counts = async () => {
 test('the demo content is created once; a second run creates and overwrites nothing', async () => {
   const { payload } = server.current
   const first = await seed(payload)
-  expect(first.created).toEqual({ organisations: 10, calls: 2, stories: 5 })
+  expect(first.created).toEqual({ organisations: 10, calls: 2, stories: 5, agreements: 2, 'agreement-reviews': 1 })
   const afterFirst = await counts()
 
   // An editor's change to a demo story must survive a second run.
@@ -25,7 +27,7 @@ test('the demo content is created once; a second run creates and overwrites noth
 
   const second = await seed(payload)
   expect(second.created).toEqual({})
-  expect(second.skipped).toEqual({ organisations: 10, calls: 2, stories: 5 })
+  expect(second.skipped).toEqual({ organisations: 10, calls: 2, stories: 5, agreements: 2 })
   expect(await counts()).toEqual(afterFirst)
   const again = await payload.findByID({ collection: 'stories', id: story.id })
   expect(again.title).toBe('Redigeret af en redaktør')
@@ -70,4 +72,66 @@ test('one demo story shows a demo clip that went through the pipeline and is pub
   expect(clip.captions).toHaveLength(1)
   const hls = await fetch(clip.hlsUrl.replace(/^https?:\/\/[^/]+/, server.current.url))
   expect(hls.status).toBe(200)
+})
+
+test('the demo agreements: one reviewed this year and public, one due for review within 30 days', async () => {
+  const { payload } = server.current
+  const today = copenhagenToday()
+  const find = async (slug: string) =>
+    (await payload.find({ collection: 'agreements', where: { slug: { equals: slug } }, depth: 1, locale: 'da' })).docs[0]
+
+  // Reviewed about two months ago: the review is on record with what was achieved, the next
+  // review is a year after it, and next year's targets became the agreement's.
+  const reviewed = await find('cykler-og-praktik-i-tingbjerg')
+  expect(reviewed.status).toBe('active')
+  expect(reviewed.publicSummary).toBe(true)
+  const reviews = (await payload.find({ collection: 'agreement-reviews', where: { agreement: { equals: reviewed.id } } })).docs
+  expect(reviews).toHaveLength(1)
+  const heldAgo = daysBetween(dayOf(reviews[0].heldOn), today)
+  expect(heldAgo).toBeGreaterThanOrEqual(60)
+  expect(heldAgo).toBeLessThanOrEqual(63)
+  expect(reviews[0].results!.flatMap((result) => result.figures!.map((figure) => [figure.indicator, figure.target, figure.achieved]))).toEqual([
+    ['residents-in-jobs', 10, 12],
+    ['items-repaired', 300, 340],
+  ])
+  expect(daysBetween(today, dayOf(reviewed.nextReviewDate!))).toBeGreaterThan(290)
+  expect(reviewed.initiatives!.flatMap((initiative) => initiative.targets!.map((target) => target.target))).toEqual([14, 350])
+  expect((reviewed.stories as { slug: string }[]).map((story) => story.slug)).toEqual(['cykelvaerksted-i-kaelderen-giver-unge-job'])
+
+  // Due in 17–20 days, never reviewed, private; its parties are demo departments and companies.
+  const due = await find('faellesskab-og-genbrug-i-kildeparken')
+  expect(due.status).toBe('active')
+  expect(due.publicSummary).toBe(false)
+  const daysLeft = daysBetween(today, dayOf(due.nextReviewDate!))
+  expect(daysLeft).toBeGreaterThanOrEqual(17)
+  expect(daysLeft).toBeLessThanOrEqual(20)
+  expect((await payload.count({ collection: 'agreement-reviews', where: { agreement: { equals: due.id } } })).totalDocs).toBe(0)
+  expect((due.departments as { kind: string }[]).map((party) => party.kind)).toEqual(['housing-department'])
+  expect((due.companies as { kind: string }[]).map((party) => party.kind)).toEqual(['company'])
+  expect((due.stories as { slug: string }[]).map((story) => story.slug).sort()).toEqual([
+    'motion-og-mentorer-i-kildeparken',
+    'syvaerksted-skaber-faellesskab-paa-tvaers',
+  ])
+  // The English title is there too.
+  expect((await payload.findByID({ collection: 'agreements', id: due.id, locale: 'en' })).title).toBe('Community and reuse in Kildeparken')
+
+  // The demo stories measure catalogue indicators, so the impact figures have something to sum.
+  const stories = (await payload.find({ collection: 'stories', limit: 50, depth: 0 })).docs
+  const keyed = stories.flatMap((story) => (story.outcomes ?? []).filter((outcome) => outcome.indicator))
+  expect(new Set(keyed.map((outcome) => outcome.indicator))).toEqual(new Set(['residents-in-jobs', 'items-repaired', 'participants', 'kg-collected']))
+})
+
+test('whatever day the demo is seeded, the first review is about two months past for one and 17–20 days ahead for the other', () => {
+  const misplaced: string[] = []
+  // Every day of a leap year and around it: February 29th, month ends, year ends, both DST changes.
+  for (let day = '2027-12-25'; day <= '2029-01-05'; day = addDays(day, 1)) {
+    const [reviewed, due] = agreementSeeds(new Date(`${day}T10:00:00Z`))
+    const firstOf = (agreement: typeof reviewed) => firstReviewDay(agreement.startDate, agreement.review.month, agreement.review.day)
+    const past = daysBetween(firstOf(reviewed), day)
+    const ahead = daysBetween(day, firstOf(due))
+    if (past < 60 || past > 63 || ahead < 17 || ahead > 20 || reviewed.review.day > 28 || due.review.day > 28) {
+      misplaced.push(`${day}: ${past} days past, ${ahead} days ahead`)
+    }
+  }
+  expect(misplaced).toEqual([])
 })

@@ -2,6 +2,8 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import { TIME_ZONE } from '../lib/copenhagenTime'
 import { paragraphs } from '../lib/lexical'
+import { seedAgreement } from './agreements'
+import { agreementSeeds } from './data/agreements'
 import { callSeeds } from './data/calls'
 import { ORGANISATIONS } from './data/organisations'
 import { STORIES } from './data/stories'
@@ -32,7 +34,7 @@ export const seed = async (payload: Payload, now = new Date()): Promise<SeedRepo
   }
   const idOf = (slug: string) => {
     const id = idsBySlug.get(slug)
-    if (id === undefined) throw new Error(`seed: unknown organisation "${slug}"`)
+    if (id === undefined) throw new Error(`seed: unknown document "${slug}"`)
     return id
   }
 
@@ -107,6 +109,15 @@ export const seed = async (payload: Payload, now = new Date()): Promise<SeedRepo
         locale: 'en',
         data: { _status: 'published', title: story.title.en, summary: story.summary.en },
       })
+    })
+  }
+
+  // Last: agreements name the organisations and link the stories above.
+  for (const agreement of agreementSeeds(now)) {
+    await upsert('agreements', agreement.slug, async () => {
+      const created = await seedAgreement(payload, agreement, idOf)
+      if (created.reviewHeld) report.created['agreement-reviews'] = (report.created['agreement-reviews'] ?? 0) + 1
+      return created
     })
   }
   return report

@@ -1,3 +1,4 @@
+import type { IndicatorKey } from '../../constants/indicators'
 import type { InitiativeKind } from '../../constants/initiativeKinds'
 import type { ThemeKey } from '../../constants/themes'
 
@@ -14,7 +15,8 @@ export type StorySeed = {
   partners?: string[]
   themes: ThemeKey[]
   initiatives: { kind: InitiativeKind; description: string }[]
-  outcomes: { label: string; value: number; unit?: string }[]
+  /** An indicator key where the outcome measures one of the catalogue's indicators (issue #14). */
+  outcomes: { label: string; value: number; unit?: string; indicator?: IndicatorKey }[]
   municipality: string
   period: { start: string; end?: string }
   publishedAt: string
@@ -46,9 +48,9 @@ export const STORIES: StorySeed[] = [
       { kind: 'space', description: 'Afdelingen stiller kælderlokalet gratis til rådighed.' },
     ],
     outcomes: [
-      { label: 'Unge i praktik', value: 12, unit: 'personer' },
+      { label: 'Unge i praktik', value: 12, unit: 'personer', indicator: 'residents-in-jobs' },
       { label: 'Fastansatte bagefter', value: 5, unit: 'personer' },
-      { label: 'Cykler genbrugt', value: 340, unit: 'cykler' },
+      { label: 'Cykler genbrugt', value: 340, unit: 'cykler', indicator: 'items-repaired' },
     ],
     municipality: '101',
     period: { start: '2023-02-01' },
@@ -104,8 +106,8 @@ export const STORIES: StorySeed[] = [
       { kind: 'jobs', description: 'Tre deltagere ansat i værkstedet.' },
     ],
     outcomes: [
-      { label: 'Apparater istandsat', value: 214, unit: 'stk.' },
-      { label: 'Kursister', value: 38, unit: 'personer' },
+      { label: 'Apparater istandsat', value: 214, unit: 'stk.', indicator: 'items-repaired' },
+      { label: 'Kursister', value: 38, unit: 'personer', indicator: 'participants' },
     ],
     municipality: '101',
     period: { start: '2023-08-15' },
@@ -131,7 +133,7 @@ export const STORIES: StorySeed[] = [
       { kind: 'mentoring', description: 'Ti medarbejdere er mentorer for unge.' },
     ],
     outcomes: [
-      { label: 'Faste løbere', value: 32, unit: 'personer' },
+      { label: 'Faste løbere', value: 32, unit: 'personer', indicator: 'participants' },
       { label: 'Unge med mentor', value: 10, unit: 'personer' },
     ],
     municipality: '851',
@@ -159,7 +161,7 @@ export const STORIES: StorySeed[] = [
       { kind: 'association-support', description: 'Virksomheden støtter beboerforeningen med maskiner og en instruktør.' },
     ],
     outcomes: [
-      { label: 'Tekstiler genbrugt', value: 1.2, unit: 'tons' },
+      { label: 'Tekstiler genbrugt', value: 1200, unit: 'kg', indicator: 'kg-collected' },
       { label: 'Nye medlemmer i foreningen', value: 27, unit: 'personer' },
     ],
     municipality: '851',

@@ -27,6 +27,7 @@ import { ClipStatusCell as ClipStatusCell_1a0e334c782c373e679efc035444d8ab } fro
 import { ClipOutputs as ClipOutputs_36d02541b5e7403237804015a2c68cf9 } from '../../../components/admin/ClipOutputs'
 import { ClipDurationCell as ClipDurationCell_1a0e334c782c373e679efc035444d8ab } from '../../../components/admin/ClipCells'
 import { CreateStoryButton as CreateStoryButton_c83ed6f87b1c8942c126b5b0ead06880 } from '../../../components/admin/CreateStoryButton'
+import { AgreementsDashboard as AgreementsDashboard_e1086a8c068095ca2a152ad49044ea6a } from '../../../components/admin/AgreementsDashboard'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -61,6 +62,7 @@ export const importMap = {
   "/components/admin/ClipOutputs#ClipOutputs": ClipOutputs_36d02541b5e7403237804015a2c68cf9,
   "/components/admin/ClipCells#ClipDurationCell": ClipDurationCell_1a0e334c782c373e679efc035444d8ab,
   "/components/admin/CreateStoryButton#CreateStoryButton": CreateStoryButton_c83ed6f87b1c8942c126b5b0ead06880,
+  "/components/admin/AgreementsDashboard#AgreementsDashboard": AgreementsDashboard_e1086a8c068095ca2a152ad49044ea6a,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
