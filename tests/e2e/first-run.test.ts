@@ -110,7 +110,7 @@ test('a member sends a story on /indsend; an editor turns it into a draft story 
   await page.click('button[type="submit"]')
   await page.waitForURL(`${app.url}/admin`)
   await page.goto(`${app.url}/admin/collections/submissions/${receipt}`)
-  await page.getByRole('button', { name: 'Opret historie / Create story' }).click()
+  await page.getByRole('button', { name: 'Opret historie' }).click()
   // The admin navigates on the client (Next's router): no load event, only the new URL.
   await page.waitForURL(/\/admin\/collections\/stories\/\d+$/, { waitUntil: 'commit' }).catch(async (error: unknown) => {
     await page.screenshot({ path: path.join(root, 'create-story-failed.png'), fullPage: true })

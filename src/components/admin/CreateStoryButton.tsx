@@ -3,6 +3,10 @@ import { Button, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/u
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
+import { useScopedTranslation } from './useScopedTranslation'
+
+type Key = 'open' | 'create' | 'creating' | 'hint' | 'failed'
+
 /**
  * Submission sidebar: "Opret historie" turns the submission into a draft story (prefilled, linked
  * both ways, submission accepted) and opens it: the second click of SPEC §4's two.
@@ -14,6 +18,7 @@ export const CreateStoryButton: React.FC = () => {
   const story = useFormFields(([fields]) => fields.story?.value) as number | string | { id: number | string } | null | undefined
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
+  const t = useScopedTranslation<Key>('createStory')
   if (!id) return null
   const storyId = story && typeof story === 'object' ? story.id : story
   const storyUrl = (target: number | string) => `${config.routes.admin}/collections/stories/${target}`
@@ -22,7 +27,7 @@ export const CreateStoryButton: React.FC = () => {
     return (
       <div className="field-type">
         <a className="btn btn--style-secondary btn--size-medium" href={storyUrl(storyId)}>
-          Åbn historien / Open the story
+          {t('open')}
         </a>
       </div>
     )
@@ -41,17 +46,15 @@ export const CreateStoryButton: React.FC = () => {
       router.push(storyUrl(body.id))
       return
     }
-    setMessage(body.error?.message ?? body.errors?.map((error) => error.message).join(' ') ?? `Fejl ${res.status}`)
+    setMessage(body.error?.message ?? body.errors?.map((error) => error.message).join(' ') ?? t('failed', { status: res.status }))
   }
 
   return (
     <div className="field-type">
       <Button buttonStyle="primary" disabled={busy} onClick={() => void create()}>
-        {busy ? 'Opretter … / Creating …' : 'Opret historie / Create story'}
+        {busy ? t('creating') : t('create')}
       </Button>
-      <p className="field-description">
-        Laver en kladde med titel, resumé, temaer, kommune, periode, organisationer, billeder og video fra indsendelsen.
-      </p>
+      <p className="field-description">{t('hint')}</p>
       {message ? (
         <p role="alert" className="field-error">
           {message}
