@@ -1,5 +1,7 @@
 import { APIError, type AfterErrorHook } from 'payload'
 
+import { inLanguageOf } from '../auth/messages'
+
 /** Seconds a client is asked to wait before it tries again after a 503. */
 export const RETRY_AFTER_SECONDS = 5
 
@@ -9,8 +11,9 @@ export const RETRY_AFTER_SECONDS = 5
  */
 export class DatabaseBusyError extends APIError {
   constructor(holder: string) {
+    // The log's words (English, like the rest of the log); the client's answer is in its language.
     super(
-      `Databasen er optaget lige nu; prøv igen om lidt / The database is busy right now; try again shortly (locked by ${holder})`,
+      `The database is busy right now; try again shortly (locked by ${holder})`,
       503,
       null,
       true,
@@ -42,8 +45,10 @@ export const isDatabaseBusy = (error: unknown): boolean => {
  * Payload's answer to an operation that failed on a busy database: 503, however the error was
  * wrapped on its way up (drizzle wraps it in a DrizzleQueryError, which has no status).
  */
-export const answerBusyWith503: AfterErrorHook = ({ error }) => {
+export const answerBusyWith503: AfterErrorHook = ({ error, req }) => {
   if (!isDatabaseBusy(error)) return
-  const message = new DatabaseBusyError('another writer').message
+  const message = inLanguageOf(req, BUSY)
   return { status: 503, response: { errors: [{ message }] } }
 }
+
+const BUSY = { da: 'Databasen er optaget lige nu; prøv igen om lidt', en: 'The database is busy right now; try again shortly' }
