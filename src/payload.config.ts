@@ -24,6 +24,7 @@ import { readEnv } from './config/env'
 import { resolveSecret } from './config/secret'
 import { databaseAdapter } from './db'
 import { answerBusyWith503 } from './db/busy'
+import { fileTooLargeInLanguage, fileTooLargeMessage } from './server/fileTooLarge'
 import { payloadLogger } from './server/payloadLogger'
 import { tempDirPath } from './jobs/tempFiles'
 import { emailAdapter } from './email/adapter'
@@ -33,7 +34,6 @@ import { sendReviewReminderTask } from './agreements/reminders/task'
 import { expireUploadsTask } from './uploads/expiryTask'
 import { adminTranslations } from './components/admin/adminTranslations'
 import { TIME_ZONE } from './lib/copenhagenTime'
-import { formatBytes } from './lib/formatBytes'
 import { refusesUnusableQueryValues } from './lib/queryValuesPlugin'
 import { refusesMissingRelations } from './lib/relationsExistPlugin'
 import { processClipTask } from './video/task'
@@ -53,7 +53,10 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
-    components: { beforeDashboard: ['/components/admin/AgreementsDashboard#AgreementsDashboard'] },
+    components: {
+      // What needs doing first (issue #15): it is the first thing an editor sees.
+      beforeDashboard: ['/components/admin/WorkDashboard#WorkDashboard', '/components/admin/AgreementsDashboard#AgreementsDashboard'],
+    },
     meta: { titleSuffix: ' · Business2Community Stories' },
     // Danish dates; no Gravatar: the admin must not call third parties about our editors.
     dateFormat: "d. MMMM yyyy 'kl.' HH:mm",
@@ -97,7 +100,7 @@ export default buildConfig({
     limits: { fileSize: env.uploadMaxBytes, files: 10, fields: 100 },
     requestSizeLimit: env.uploadMaxBytes + 16 * 1024 * 1024,
     abortOnLimit: true,
-    responseOnLimit: `Filen er for stor (højst ${formatBytes(env.uploadMaxBytes)}) / The file is too large`,
+    responseOnLimit: fileTooLargeMessage('da'),
     uploadTimeout: 60 * 60 * 1000,
   },
   jobs: {
@@ -114,7 +117,7 @@ export default buildConfig({
   logger: payloadLogger,
   // A database that stayed locked is answered 503 and is no defect: a warning, no stack trace.
   loggingLevels: { DatabaseBusyError: 'warn' } as Record<string, 'warn'>,
-  hooks: { afterError: [answerBusyWith503] },
+  hooks: { afterError: [answerBusyWith503, fileTooLargeInLanguage] },
   // A `where` the database cannot use (text for a numeric id, an object, an invalid date) is a 400;
   // so is a relationship or upload id that does not exist, drafts included.
   // With S3_BUCKET, upload collections keep their files in the bucket (src/storage).

@@ -24,11 +24,11 @@ afterAll(async () => {
   await server?.close()
 })
 
-const upload = (file: string, name: string) => {
+const upload = (file: string, name: string, headers: Record<string, string> = {}) => {
   const form = new FormData()
   form.append('file', new Blob([fs.readFileSync(file)], { type: 'video/mp4' }), name)
   form.append('_payload', JSON.stringify({ title: name }))
-  return editor.request('/api/clips', { method: 'POST', body: form })
+  return editor.request('/api/clips', { method: 'POST', body: form, headers })
 }
 
 const originals = () => {
@@ -53,7 +53,17 @@ test('a clip over the limit gets a clear 413 and leaves nothing behind', async (
 
   expect(res.status).toBe(413)
   const body = (await res.json()) as { errors: { message: string }[] }
-  expect(body.errors[0].message).toMatch(/for stor \(højst 256 KB\)/)
+  expect(body.errors[0].message).toBe('Filen er for stor (højst 256 KB)')
   expect(originals()).not.toContain('big.mp4')
   expect((await server.payload.count({ collection: 'clips' })).totalDocs).toBe(before.totalDocs)
+})
+
+test('the 413 speaks the language the client asked for, never two joined (issue #15)', async () => {
+  const big = path.join(process.env.B2C_TEST_ROOT!, 'big-en.mp4')
+  fs.copyFileSync(await makeTestVideo('head-en.mp4', 1), big)
+  fs.appendFileSync(big, Buffer.alloc(LIMIT * 2))
+  const res = await upload(big, 'big-en.mp4', { 'accept-language': 'en' })
+  expect(res.status).toBe(413)
+  const body = (await res.json()) as { errors: { message: string }[] }
+  expect(body.errors[0].message).toBe('The file is too large (at most 256 KB)')
 })

@@ -87,8 +87,8 @@ export const Submissions: CollectionConfig = {
           name: 'partnerCompanyCvr',
           type: 'text',
           label: { da: 'Virksomhedens CVR', en: 'Company CVR' },
-          validate: (value: string | null | undefined) =>
-            !value || isCvr(value) ? true : 'Et CVR-nummer er 8 cifre / A CVR number has 8 digits',
+          validate: (value: string | null | undefined, { req }: { req: PayloadRequest }) =>
+            !value || isCvr(value) ? true : inLanguageOf(req, { da: 'Et CVR-nummer er 8 cifre', en: 'A CVR number has 8 digits' }),
         },
       ],
     },
@@ -106,6 +106,12 @@ export const Submissions: CollectionConfig = {
     },
     { name: 'photos', type: 'upload', relationTo: 'media', hasMany: true, maxRows: 5, label: { da: 'Billeder', en: 'Photos' } },
     { name: 'video', type: 'upload', relationTo: 'clips', label: { da: 'Video', en: 'Video' } },
+    {
+      // The chosen clip in the admin's player (issue #15, item 2): nothing stored.
+      name: 'videoPlayer',
+      type: 'ui',
+      admin: { components: { Field: '/components/admin/SubmissionVideo#SubmissionVideo' } },
+    },
     {
       type: 'row',
       fields: [
