@@ -63,7 +63,11 @@ export const oembedAnswer = (story: StoryDetail, maxwidth?: number, maxheight?: 
   }
 }
 
-/** The frameable page: the story's first clip with its captions, and a link back to the story. */
+/**
+ * The frameable page: the story's first clip with its captions, and a link back to the story.
+ * The frame is a document of its own, so it has its own main landmark and a (visually hidden)
+ * heading that screen readers list; the link says that it opens a new window.
+ */
 const embedPage = (story: StoryDetail) =>
   html`<!doctype html>
 <html lang="da">
@@ -76,8 +80,9 @@ const embedPage = (story: StoryDetail) =>
 </head>
 <body class="embed">
 <main>
+<h1 class="visually-hidden">${story.title}</h1>
 ${story.clips[0] ? renderPlayer(story.clips[0], 0) : html`<p class="lead">${story.summary}</p>`}
-<p class="embed-link"><a href="${storyPageUrl(story.slug)}" target="_blank" rel="noopener">${story.title} – se hele historien på ${SITE_NAME}</a></p>
+<p class="embed-link"><a href="${storyPageUrl(story.slug)}" target="_blank" rel="noopener">${story.title} – se hele historien på ${SITE_NAME}<span class="visually-hidden"> (åbner i et nyt vindue)</span></a></p>
 </main>
 ${story.clips.length ? html`<script src="/assets/hls.min.js" defer></script><script src="/assets/player.js" defer></script>` : ''}
 </body>

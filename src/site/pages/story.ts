@@ -16,10 +16,11 @@ const dateOnly = (iso: string | null) => (iso ? formatCopenhagen(new Date(iso)).
 /**
  * One clip: the MP4 rendition as the video's source (plays everywhere), HLS attached by
  * /assets/player.js where the browser has MediaSource (hls.js) or plays HLS itself, captions
- * as tracks, the poster in the sizes the browser needs.
+ * as tracks, the poster in the sizes the browser needs. The video is named by the clip's title,
+ * so a keyboard user who tabs to it hears which video it is.
  */
 export const renderPlayer = (clip: PublicClip, index: number) => html`<figure class="clip">
-<video controls playsinline preload="metadata" id="video-${index}" data-hls="${clip.hlsUrl ?? ''}"${clip.poster ? html` poster="${clip.poster.url}"` : ''} width="${clip.width ?? ''}" height="${clip.height ?? ''}">
+<video controls playsinline preload="metadata" id="video-${index}" data-hls="${clip.hlsUrl ?? ''}"${clip.title ? html` aria-label="${clip.title}"` : ''}${clip.poster ? html` poster="${clip.poster.url}"` : ''}${clip.width && clip.height ? html` width="${clip.width}" height="${clip.height}"` : ''}>
 ${clip.renditions.map((rendition) => html`<source src="${rendition.url}" type="${rendition.mimeType}" data-label="${rendition.label}">`)}
 ${clip.captions.map((caption, i) => html`<track kind="captions" src="${caption.url}" srclang="${caption.language}" label="${caption.label}"${i === 0 ? html` default` : ''}>`)}
 <p>Din browser kan ikke afspille videoen. <a href="${clip.renditions[0]?.url ?? '#'}">Hent den som MP4</a>.</p>

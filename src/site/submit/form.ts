@@ -105,7 +105,8 @@ ${hintOf('video', `Én video, fx optaget på en telefon, højst ${call.videoMaxM
 const errorSummary = (ctx: Ctx, message?: string) => {
   const names = FIELD_ORDER.filter((name) => ctx.errors[name]).concat(ctx.errors.call ? ['call'] : [])
   if (!names.length && !message) return ''
-  return html`<div class="error-summary" role="alert" tabindex="-1" id="fejl">
+  // autofocus: without JavaScript too, the keyboard and screen reader user starts at the summary.
+  return html`<div class="error-summary" role="alert" tabindex="-1" id="fejl" autofocus>
 <h2>Der er noget, der skal rettes</h2>
 ${message ? html`<p>${message}</p>` : ''}
 ${names.length ? html`<ul>${names.map((name) => html`<li><a href="#${name === 'themes' ? 'themes-0' : name}">${LABELS[name]}: ${ctx.errors[name]}</a></li>`)}</ul>` : ''}
