@@ -26,6 +26,8 @@ const TYPES: Record<string, string> = {
   '.m3u8': 'application/vnd.apple.mpegurl',
 }
 const SAFE_NAME = /^[\w.-]+$/
+/** A caption file's name: `<language>-<12 hex digits of its text's hash>.vtt` (captionUrl). */
+const OUTDATED_CAPTION = /^([a-z]{2})-[0-9a-f]{12}\.vtt$/
 
 /**
  * Renditions and HLS files: /media/clips/<clip>/<version>/<file>. Served only while the clip
@@ -60,11 +62,21 @@ export const mediaFiles = (payload: Payload): Router => {
       // `<lang>-<hash>.m3u8` is the HLS media playlist of the caption file `<lang>-<hash>.vtt`.
       const playlist = file.endsWith('.m3u8')
       const vttFile = playlist ? file.replace(/\.m3u8$/, '.vtt') : file
-      const caption = found?.clip.captions?.find((row) => row.url?.endsWith(`/${vttFile}`))
-      if (!found || !caption?.vtt) return notFound(res)
-      cacheFor(res, found.user)
+      const captions = found?.clip.captions ?? []
+      const current = captions.find((row) => row.url?.endsWith(`/${vttFile}`))
+      // A player that loaded the master before an editor changed the captions asks for their
+      // former name (the name carries a hash of the text): it gets the language's current
+      // captions, never cached for long, instead of a 404 in the middle of playback.
+      const language = OUTDATED_CAPTION.exec(vttFile)?.[1]
+      const caption = current ?? captions.find((row) => language && row.language === language)
+      if (!found || !caption?.vtt || !caption.url) return notFound(res)
+      if (current) cacheFor(res, found.user)
+      else {
+        res.setHeader('Cache-Control', found.user ? 'private, no-store' : 'public, max-age=60')
+        res.setHeader('X-Content-Type-Options', 'nosniff')
+      }
       if (playlist) {
-        res.type(TYPES['.m3u8']).send(subtitlePlaylist(vttFile, found.clip.probe?.duration ?? 0))
+        res.type(TYPES['.m3u8']).send(subtitlePlaylist(path.posix.basename(caption.url), found.clip.probe?.duration ?? 0))
         return
       }
       res.type('text/vtt; charset=utf-8').send(caption.vtt)

@@ -76,6 +76,26 @@ test('a caption added in the admin is in the master on the next request; a clip 
   expect(master).toMatch(/LANGUAGE="da",DEFAULT=YES/)
   expect(master).toMatch(/NAME="English",LANGUAGE="en",DEFAULT=NO/)
 
+  // A player still holding the former master asks for the former caption names: it gets the
+  // language's current captions (briefly cached), not a 404 in the middle of playback.
+  const oldPlaylist = /URI="\.\.\/captions\/(da-[0-9a-f]{12}\.m3u8)"/.exec((await get(clip.hlsUrl!)).text)![1]
+  await payload.update({
+    collection: 'clips',
+    id: clip.id,
+    data: { captions: [{ language: 'da', vtt: DANISH.replace('God morgen', 'Godmorgen') }] } as never,
+  })
+  const captionsBase = clip.hlsUrl!.replace(/\/[^/]+\/[^/]+$/, '/captions/')
+  const stalePlaylist = await get(`${captionsBase}${oldPlaylist}`)
+  expect(stalePlaylist.status).toBe(200)
+  expect(stalePlaylist.cache).toBe('public, max-age=60')
+  const currentVtt = stalePlaylist.text.split('\n').find((line) => line.endsWith('.vtt'))!
+  expect(currentVtt).not.toBe(oldPlaylist.replace('.m3u8', '.vtt'))
+  expect((await get(`${captionsBase}${currentVtt}`)).text).toContain('Godmorgen')
+  const staleVtt = await get(`${captionsBase}${oldPlaylist.replace('.m3u8', '.vtt')}`)
+  expect(staleVtt.status).toBe(200)
+  expect(staleVtt.text).toContain('Godmorgen')
+  expect((await get(`${captionsBase}en-000000000000.vtt`)).status).toBe(404)
+
   await payload.update({ collection: 'clips', id: clip.id, data: { captions: [] } as never })
   const bare = (await get(clip.hlsUrl!)).text
   expect(bare).not.toContain('EXT-X-MEDIA')
