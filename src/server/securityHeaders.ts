@@ -46,7 +46,8 @@ const adminDirectives = (publicOrigin: string, dev: boolean): Directives => ({
   'script-src': ["'self'", NONCE, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", publicOrigin, 'data:', 'blob:'],
-  'media-src': ["'self'", publicOrigin, 'blob:'],
+  // data: — the admin's player is hls.js too, with the same empty `data:,WEBVTT` subtitle tracks.
+  'media-src': ["'self'", publicOrigin, 'blob:', 'data:'],
   'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],
   'worker-src': ["'self'", 'blob:'],

@@ -97,7 +97,11 @@ test('the admin plays the preview at once and moves to the finished ladder by it
   const ready = await waitForStatus(jwt, created.doc.id, 'ready', 240_000)
   const topUrl = ready.renditions![0].url!
   expect(ready.renditions![0].label).toBe('720p')
-  await page.waitForFunction((url) => document.querySelector('.clip-admin__player video')?.getAttribute('src') === url, topUrl, { timeout: 30_000 })
+  // Issue #15: from then on it plays the HLS ladder through hls.js (a MediaSource blob, not the
+  // MP4's URL), starting at the top rendition; the MP4s stay listed below it.
+  await page.waitForFunction(() => document.querySelector('.clip-admin__player video')?.getAttribute('data-player') === 'hls.js', null, { timeout: 30_000 })
+  await expect(player.getAttribute('src')).resolves.toMatch(/^blob:/)
+  await expect(page.locator(`.clip-admin__table a[href="${topUrl}"]`).count()).resolves.toBe(1)
   await page.waitForFunction(() => (document.querySelector('.clip-admin__player video') as HTMLVideoElement | null)?.videoHeight === 720, null, { timeout: 60_000 })
   await expect(page.getByText('Du ser den første version', { exact: false }).count()).resolves.toBe(0)
   await page.close()

@@ -42,7 +42,12 @@ export const captionsField: ArrayField = {
       type: 'textarea',
       required: true,
       label: { da: 'WebVTT eller SRT', en: 'WebVTT or SRT' },
-      admin: { rows: 12, description: { da: 'Indsæt filens indhold. SRT omdannes til WebVTT.', en: 'Paste the file. SRT is converted to WebVTT.' } },
+      admin: {
+        rows: 12,
+        description: { da: 'Indsæt filens indhold. SRT omdannes til WebVTT.', en: 'Paste the file. SRT is converted to WebVTT.' },
+        // Payload's textarea plus a .vtt/.srt file picker that fills it in the browser.
+        components: { Field: '/components/admin/CaptionFileField#CaptionFileField' },
+      },
       validate: (value: string | null | undefined, { req }: { req: PayloadRequest }) => {
         if (!value) return inLanguageOf(req, { da: 'Undertekstfilen mangler', en: 'The caption file is missing' })
         try {

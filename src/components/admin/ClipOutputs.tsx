@@ -1,8 +1,10 @@
 'use client'
-import React from 'react'
+import { useDocumentInfo } from '@payloadcms/ui'
+import React, { useEffect } from 'react'
 
 import { PLAYABLE_STATUSES } from '../../constants/stages'
 import type { Media } from '../../payload-types'
+import { AdminVideoPlayer } from './AdminVideoPlayer'
 import type { ClipOutputsKey } from './clipOutputsTranslations'
 import { useClipState } from './useClipState'
 import { useScopedTranslation } from './useScopedTranslation'
@@ -12,12 +14,19 @@ const megabytes = (bytes?: number | null) => (bytes ? `${(bytes / 1024 / 1024).t
 const kbps = (bits?: number | null) => (bits ? `${Math.round(bits / 1000)} kbit/s` : '–')
 
 /**
- * Main area: a player for what the clip plays now (the preview while the ladder encodes, then
- * the top rendition), and what the pipeline found and made — source, renditions, HLS, poster.
+ * Main area: a player for what the clip plays now (the preview MP4 while the ladder encodes, then
+ * the HLS ladder with its captions, the top MP4 as fallback), and what the pipeline found and
+ * made — source, renditions, HLS, poster.
  */
 export const ClipOutputs: React.FC = () => {
   const t = useScopedTranslation<ClipOutputsKey>('clipOutputs')
-  const { clip } = useClipState()
+  const { clip, refresh } = useClipState()
+  // A save may change the captions (new URLs, a new master's subtitles): read the clip again,
+  // so the player shows what was saved, not the captions the page was opened with.
+  const { lastUpdateTime } = useDocumentInfo()
+  useEffect(() => {
+    if (lastUpdateTime) void refresh()
+  }, [lastUpdateTime, refresh])
   if (!clip) return null
   const probe = clip.probe
   const poster = clip.poster && typeof clip.poster === 'object' ? (clip.poster as Media) : null
@@ -28,8 +37,13 @@ export const ClipOutputs: React.FC = () => {
     <section className="clip-admin clip-admin--outputs" aria-label={t('region')}>
       {playing && (
         <figure className="clip-admin__player">
-          {/* A new rendition is a new element: the preview's playback never continues on a stale URL. */}
-          <video key={playing.url} src={playing.url!} poster={poster?.url ?? undefined} controls preload="metadata" aria-label={t('player')} />
+          <AdminVideoPlayer
+            hlsUrl={clip.hlsUrl}
+            mp4Url={playing.url!}
+            poster={poster?.url}
+            captions={clip.captions}
+            label={t('player')}
+          />
           {status === 'preview' && <figcaption className="clip-admin__hint">{t('playingPreview', { label: playing.label })}</figcaption>}
         </figure>
       )}

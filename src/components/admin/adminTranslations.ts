@@ -3,6 +3,8 @@ import { clipOutputsTranslations } from './clipOutputsTranslations'
 import { clipProcessingTranslations } from './clipProcessingTranslations'
 import { clipUploadTranslations } from './clipUploadTranslations'
 import { createStoryTranslations } from './createStoryTranslations'
+import { workDashboardTranslations } from './workDashboardTranslations'
+import { submissionVideoTranslations } from './submissionVideoTranslations'
 
 /** Every custom admin text, by language, for payload.config's `i18n.translations`. */
 export const adminTranslations = {
@@ -12,6 +14,8 @@ export const adminTranslations = {
     ...clipOutputsTranslations.da,
     ...createStoryTranslations.da,
     ...agreementsDashboardTranslations.da,
+    ...workDashboardTranslations.da,
+    ...submissionVideoTranslations.da,
   },
   en: {
     ...clipUploadTranslations.en,
@@ -19,5 +23,7 @@ export const adminTranslations = {
     ...clipOutputsTranslations.en,
     ...createStoryTranslations.en,
     ...agreementsDashboardTranslations.en,
+    ...workDashboardTranslations.en,
+    ...submissionVideoTranslations.en,
   },
 }
