@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 
 import { copenhagenToday, daysBetween, dayOf } from '../../src/agreements/dates'
 import type { Agreement, Organisation } from '../../src/payload-types'
-import { ADMIN_DEV_START_MS, logInToAdmin, startAdminDevApp, stopAdminDevApp, type AdminAccount } from '../helpers/adminDev'
+import { ADMIN_DEV_START_MS, logInToAdmin, startAdminDevApp, stopAdminDevApp, type AdminAccount, apiToken } from '../helpers/adminDev'
 import { launchChromium } from '../helpers/browser'
 import type { AppProcess } from '../helpers/process'
 
@@ -34,11 +34,7 @@ afterAll(async () => {
   await stopAdminDevApp(app)
 })
 
-const tokenOf = async (account: AdminAccount) => {
-  const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(account) })
-  expect(login.status).toBe(200)
-  return ((await login.json()) as { token: string }).token
-}
+const tokenOf = (account: AdminAccount) => apiToken(base, account)
 
 const getJson = async <T,>(token: string, path: string): Promise<T> => {
   const res = await fetch(`${base}${path}`, { headers: { authorization: `JWT ${token}` } })

@@ -18,7 +18,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { copenhagenToday, daysBetween } from '../../src/agreements/dates'
 import { formatCopenhagen } from '../../src/lib/copenhagenTime'
 import type { Clip, Organisation } from '../../src/payload-types'
-import { ADMIN_DEV_START_MS, logInToAdmin, startAdminDevApp, stopAdminDevApp, type AdminAccount } from '../helpers/adminDev'
+import { ADMIN_DEV_START_MS, logInToAdmin, startAdminDevApp, stopAdminDevApp, type AdminAccount, apiToken } from '../helpers/adminDev'
 import { launchChromium } from '../helpers/browser'
 import { makeTestVideo, SOURCES } from '../helpers/media'
 import { NODE_FLAGS, runCommand, startWorkerProcess, stopAppProcess, type AppProcess } from '../helpers/process'
@@ -45,11 +45,7 @@ afterAll(async () => {
   await stopAdminDevApp(app)
 })
 
-const tokenOf = async (account: AdminAccount) => {
-  const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(account) })
-  expect(login.status).toBe(200)
-  return ((await login.json()) as { token: string }).token
-}
+const tokenOf = (account: AdminAccount) => apiToken(base, account)
 
 const api = async <T,>(method: string, apiPath: string, body?: unknown): Promise<T> => {
   const res = await fetch(`${base}${apiPath}`, {

@@ -8,6 +8,13 @@ import { startAppProcess, stopAppProcess, type AppProcess } from './process'
 
 export type AdminAccount = { email: string; password: string }
 
+/** A REST token for an account of the app at `base` (its API, beside what the browser does). */
+export const apiToken = async (base: string, account: AdminAccount): Promise<string> => {
+  const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(account) })
+  if (login.status !== 200) throw new Error(`login ${account.email} failed: ${login.status} ${await login.text()}`)
+  return ((await login.json()) as { token: string }).token
+}
+
 /** How long a file waits for another's admin tests to end: the longest such file runs about 10 minutes. */
 export const ADMIN_DEV_LOCK_WAIT_MS = 900_000
 
