@@ -14,7 +14,7 @@ import { promisify } from 'node:util'
 import { beforeAll, expect, test } from '@jest/globals'
 
 import type { Clip } from '../../src/payload-types'
-import { runVideoQueue } from '../helpers/clips'
+import { runVideoQueue, waitForClipJobsToEnd } from '../helpers/clips'
 import { ffmpegProcesses, isLadder, waitFor } from '../helpers/ffmpegProcesses'
 import { createPeople, PASSWORD } from '../helpers/fixtures'
 import { client, login } from '../helpers/http'
@@ -148,6 +148,10 @@ test('a worker killed after the preview leaves it playable, and the next worker 
     }, 240_000)
     expect([...seen].filter((status) => status !== 'preview' && status !== 'ready')).toEqual([])
     expect(ready.renditions!.map((rendition) => rendition.label)).toEqual(['720p', '480p'])
+    // The worker's job removes the preview's folder right after it saves `ready`: look at the
+    // files once the job has ended, not at the status (seen in CI under load: the folder was
+    // still there a moment after `ready`).
+    await waitForClipJobsToEnd(payload, created.id)
     await expectMediaStoreConsistent(payload)
   } finally {
     second.child.kill('SIGTERM')
