@@ -64,10 +64,11 @@ export const mediaFiles = (payload: Payload): Router => {
       const vttFile = playlist ? file.replace(/\.m3u8$/, '.vtt') : file
       const captions = found?.clip.captions ?? []
       const current = captions.find((row) => row.url?.endsWith(`/${vttFile}`))
-      // A player that loaded the master before an editor changed the captions asks for their
-      // former name (the name carries a hash of the text): it gets the language's current
-      // captions, never cached for long, instead of a 404 in the middle of playback.
-      const language = OUTDATED_CAPTION.exec(vttFile)?.[1]
+      // The editor's own player, which loaded the master before the editor changed the captions,
+      // asks for their former name (the name carries a hash of the text): staff get the
+      // language's current captions, uncached, instead of a 404 in the middle of playback. The
+      // public keeps one URL per content: a name no caption has is a 404.
+      const language = found?.user ? OUTDATED_CAPTION.exec(vttFile)?.[1] : undefined
       const caption = current ?? captions.find((row) => language && row.language === language)
       if (!found || !caption?.vtt || !caption.url) return notFound(res)
       if (current) cacheFor(res, found.user)

@@ -11,9 +11,9 @@ import { beforeAll, expect, test } from '@jest/globals'
 import { CONSENT } from '../public-api/fixtures'
 import { uploadAndProcess } from '../helpers/clips'
 import { makeTestVideo } from '../helpers/media'
-import { createPeople } from '../helpers/fixtures'
+import { createPeople, PASSWORD } from '../helpers/fixtures'
 import { publishStory } from '../helpers/stories'
-import { useServer } from '../helpers/server'
+import { login, useServer } from '../helpers/server'
 import type { Clip } from '../../src/payload-types'
 
 const server = useServer()
@@ -76,8 +76,8 @@ test('a caption added in the admin is in the master on the next request; a clip 
   expect(master).toMatch(/LANGUAGE="da",DEFAULT=YES/)
   expect(master).toMatch(/NAME="English",LANGUAGE="en",DEFAULT=NO/)
 
-  // A player still holding the former master asks for the former caption names: it gets the
-  // language's current captions (briefly cached), not a 404 in the middle of playback.
+  // The editor's player still holding the former master asks for the former caption names: it
+  // gets the language's current captions (uncached), not a 404; the public gets a 404.
   const oldPlaylist = /URI="\.\.\/captions\/(da-[0-9a-f]{12}\.m3u8)"/.exec((await get(clip.hlsUrl!)).text)![1]
   await payload.update({
     collection: 'clips',
@@ -85,16 +85,22 @@ test('a caption added in the admin is in the master on the next request; a clip 
     data: { captions: [{ language: 'da', vtt: DANISH.replace('God morgen', 'Godmorgen') }] } as never,
   })
   const captionsBase = clip.hlsUrl!.replace(/\/[^/]+\/[^/]+$/, '/captions/')
-  const stalePlaylist = await get(`${captionsBase}${oldPlaylist}`)
+  expect((await get(`${captionsBase}${oldPlaylist}`)).status).toBe(404)
+  const editor = await login(server.current.url, 'editor@test.dk', PASSWORD)
+  const staffGet = async (url: string) => {
+    const res = await editor.request(url)
+    return { status: res.status, cache: res.headers.get('cache-control'), text: await res.text() }
+  }
+  const stalePlaylist = await staffGet(`${captionsBase}${oldPlaylist}`)
   expect(stalePlaylist.status).toBe(200)
-  expect(stalePlaylist.cache).toBe('public, max-age=60')
+  expect(stalePlaylist.cache).toBe('private, no-store')
   const currentVtt = stalePlaylist.text.split('\n').find((line) => line.endsWith('.vtt'))!
   expect(currentVtt).not.toBe(oldPlaylist.replace('.m3u8', '.vtt'))
   expect((await get(`${captionsBase}${currentVtt}`)).text).toContain('Godmorgen')
-  const staleVtt = await get(`${captionsBase}${oldPlaylist.replace('.m3u8', '.vtt')}`)
+  const staleVtt = await staffGet(`${captionsBase}${oldPlaylist.replace('.m3u8', '.vtt')}`)
   expect(staleVtt.status).toBe(200)
   expect(staleVtt.text).toContain('Godmorgen')
-  expect((await get(`${captionsBase}en-000000000000.vtt`)).status).toBe(404)
+  expect((await staffGet(`${captionsBase}en-000000000000.vtt`)).status).toBe(404)
 
   await payload.update({ collection: 'clips', id: clip.id, data: { captions: [] } as never })
   const bare = (await get(clip.hlsUrl!)).text
