@@ -17,6 +17,7 @@ import { UPLOAD_PREFIXES } from '../storage/payloadStorage'
 import { redirectToPresigned, usesPresignedMedia } from '../storage/presignedRedirect'
 import { sendObject } from '../storage/sendObject'
 import { clipPrefix } from '../video/bucketOutputs'
+import { captionLabel } from '../video/captions'
 import { subtitlePlaylist, subtitlePlaylistUrl, withSubtitles } from '../video/hlsSubtitles'
 import { clipOutputDir } from '../video/paths'
 
@@ -139,7 +140,7 @@ const sendMaster = async (req: Request, res: Response, clip: Clip, user: unknown
     .filter((caption) => caption.url && caption.vtt)
     .map((caption) => ({
       language: caption.language,
-      name: caption.label || (caption.language === 'da' ? 'Dansk' : 'English'),
+      name: captionLabel(caption),
       // Relative to the master (…/<version>/master.m3u8): right behind any host or proxy prefix.
       uri: `../captions/${path.posix.basename(subtitlePlaylistUrl(caption.url!))}`,
     }))

@@ -83,3 +83,7 @@ const srtToVtt = (lines: string[]): string => {
 /** The public URL of a caption: it changes with the text, like every other clip file. */
 export const captionUrl = (clipId: number | string, language: string, vtt: string) =>
   `/media/clips/${encodeURIComponent(String(clipId))}/captions/${language}-${createHash('sha256').update(vtt).digest('hex').slice(0, 12)}.vtt`
+
+/** What a player lists a caption file as: the editor's label, else the language's own name. */
+export const captionLabel = (caption: { label?: string | null; language: string }): string =>
+  caption.label || (caption.language === 'da' ? 'Dansk' : 'English')

@@ -1,5 +1,6 @@
 import type { Clip } from '../../payload-types'
 import { absolute, publicImage, type PublicImage } from './media'
+import { captionLabel } from '../../video/captions'
 
 export type PublicClip = {
   id: string
@@ -43,7 +44,7 @@ export const publicClipView = (clip: Clip): PublicClip => {
       .filter((caption) => caption.url)
       .map((caption) => ({
         language: caption.language,
-        label: caption.label || (caption.language === 'da' ? 'Dansk' : 'English'),
+        label: captionLabel(caption),
         url: absolute(caption.url!),
       })),
   }
