@@ -1,8 +1,9 @@
+import type { Bilingual } from '../lib/bilingual'
 import { COMMON_PASSWORDS } from './commonPasswords'
 
-export const MIN_PASSWORD_LENGTH = 12
+export type { Bilingual }
 
-export type Bilingual = { da: string; en: string }
+export const MIN_PASSWORD_LENGTH = 12
 
 const TOO_SHORT: Bilingual = {
   da: `Adgangskoden skal være mindst ${MIN_PASSWORD_LENGTH} tegn lang.`,

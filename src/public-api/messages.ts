@@ -3,7 +3,9 @@ import type { Request, Response } from 'express'
 import { RETRY_AFTER_SECONDS } from '../db/busy'
 
 export type Locale = 'da' | 'en'
-export type Bilingual = { da: string; en: string }
+import type { Bilingual } from '../lib/bilingual'
+
+export type { Bilingual }
 
 /** Danish unless the client prefers English (`Accept-Language: en`) or asks with `?locale=en`. */
 export const requestLocale = (req: Request): Locale => {

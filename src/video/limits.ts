@@ -2,6 +2,7 @@ import os from 'node:os'
 
 import type { Payload } from 'payload'
 
+import type { Bilingual } from '../lib/bilingual'
 import { relationId } from '../lib/relationId'
 import type { Probe } from './probe'
 
@@ -13,7 +14,7 @@ import type { Probe } from './probe'
  * ones.
  */
 
-export type Bilingual = { da: string; en: string }
+export type { Bilingual }
 
 /** A call that says nothing accepts videos of up to this many minutes (`calls.videoMaxMinutes`). */
 export const DEFAULT_CALL_VIDEO_MAX_MINUTES = 10
