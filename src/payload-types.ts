@@ -528,6 +528,7 @@ export interface Clip {
     status?: ('queued' | 'processing' | 'preview' | 'ready' | 'failed') | null;
     progress?: number | null;
     error?: string | null;
+    errorEn?: string | null;
   };
   /**
    * Submitted videos are processed after staff uploads and may last at most the call’s longest duration.
@@ -1389,6 +1390,7 @@ export interface ClipsSelect<T extends boolean = true> {
         status?: T;
         progress?: T;
         error?: T;
+        errorEn?: T;
       };
   origin?: T;
   probe?:

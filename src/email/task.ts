@@ -21,7 +21,8 @@ export type SubmissionMailKind = 'receipt' | 'alert' | 'declined'
  */
 export const sendSubmissionMailTask = {
   slug: 'sendSubmissionMail',
-  label: 'Send mail om indsendelse / Send submission mail',
+  // Payload takes one string here, not translations: the admin's default language.
+  label: 'Send mail om indsendelse',
   inputSchema: [
     { name: 'submissionId', type: 'text', required: true },
     { name: 'kind', type: 'select', options: ['receipt', 'alert', 'declined'], required: true },

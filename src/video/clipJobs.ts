@@ -93,7 +93,7 @@ const newer = (a: JobDoc, b: JobDoc) => {
 export const claimClip = async (payload: Payload, clipId: number | string, job: JobDoc) => {
   const others = (await liveClipJobs(payload, clipId)).filter((other) => String(other.id) !== String(job.id))
   if (others.some((other) => newer(other, job))) {
-    throw new SupersededError(`Et nyere job for klip ${clipId} venter / a newer job for clip ${clipId} is queued`)
+    throw new SupersededError(`a newer job for clip ${clipId} is queued`)
   }
   if (!others.length) return
   await cancelJobs(payload, { id: { in: others.map((other) => other.id) } })

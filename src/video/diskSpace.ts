@@ -1,17 +1,23 @@
 import fs from 'node:fs/promises'
 
+import type { Bilingual } from '../lib/bilingual'
 import { FfmpegError } from './ffmpeg'
 import type { PipelinePlan } from './plan'
 
 const MB = 1024 * 1024
 
 /** The editor's words for a full disk; every disk-full failure of the pipeline starts with them. */
-export const DISK_FULL = 'Disken er fuld / The disk is full'
+export const DISK_FULL: Bilingual = { da: 'Disken er fuld', en: 'The disk is full' }
 
 export class DiskFullError extends Error {
+  /** What the clip stores and the editor reads, in each language. */
+  readonly reason: Bilingual
+
   constructor(detail?: string) {
-    super(detail ? `${DISK_FULL}: ${detail}` : DISK_FULL)
+    const reason = detail ? { da: `${DISK_FULL.da}: ${detail}`, en: `${DISK_FULL.en}: ${detail}` } : DISK_FULL
+    super(reason.en)
     this.name = 'DiskFullError'
+    this.reason = reason
   }
 }
 
@@ -74,7 +80,8 @@ export const lowDiskWarning = async (dir: string): Promise<DiskWarning | null> =
   if (free === null || free >= threshold) return null
   return {
     code: 'low_disk',
-    message: `Lidt plads tilbage til medier / Low disk space for media: ${megabytes(free)} MB free`,
+    // For operators reading /healthz, in the language of the logs.
+    message: `Low disk space for media: ${megabytes(free)} MB free`,
     freeMegabytes: megabytes(free),
     thresholdMegabytes: megabytes(threshold),
   }

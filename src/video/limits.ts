@@ -124,5 +124,3 @@ export const durationLimitFor = async (payload: Payload, clip: ClipOrigin & { id
   return { maxMinutes: callVideoMaxMinutes(call as { videoMaxMinutes?: number | null } | null), by: 'call' }
 }
 
-/** The text the clip stores: Danish first, as the pipeline's other reasons are written. */
-export const storedReason = (reason: Bilingual) => `${reason.da} / ${reason.en}`

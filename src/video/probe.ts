@@ -1,3 +1,4 @@
+import type { Bilingual } from '../lib/bilingual'
 import { ffprobe, type FfprobeStream } from './ffmpeg'
 
 /** What the pipeline needs to know about a source (SPEC §5 probe, names of §10 and more). */
@@ -39,9 +40,10 @@ export type Probe = {
   audioOffset: number
 }
 
+/** A source the pipeline can never use, with the reason the editor reads in each language. */
 export class ProbeError extends Error {
-  constructor(message: string) {
-    super(message)
+  constructor(readonly reason: Bilingual) {
+    super(reason.en)
     this.name = 'ProbeError'
   }
 }
@@ -91,15 +93,19 @@ export const probe = async (file: string): Promise<Probe> => {
     data = await ffprobe(file)
   } catch (error) {
     const detail = String((error as Error).message).split('\n').filter(Boolean).pop() ?? ''
-    throw new ProbeError(`Filen kan ikke læses som video (${detail.replace(/^.*?:\s*/, '').trim() || 'ukendt format'}) / The file cannot be read as video`)
+    const cause = detail.replace(/^.*?:\s*/, '').trim()
+    throw new ProbeError({
+      da: `Filen kan ikke læses som video (${cause || 'ukendt format'})`,
+      en: `The file cannot be read as video (${cause || 'unknown format'})`,
+    })
   }
   const video = data.streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic)
   const audio = data.streams.find((s) => s.codec_type === 'audio')
   if (!video || !video.width || !video.height) {
     throw new ProbeError(
       audio
-        ? 'Filen indeholder kun lyd, ingen video / The file has sound only, no video'
-        : 'Filen indeholder ingen video / The file contains no video stream',
+        ? { da: 'Filen indeholder kun lyd, ingen video', en: 'The file has sound only, no video' }
+        : { da: 'Filen indeholder ingen video', en: 'The file contains no video stream' },
     )
   }
   const rotation = rotationOf(video)
@@ -110,7 +116,7 @@ export const probe = async (file: string): Promise<Probe> => {
   const real = ratio(video.r_frame_rate)
   const fps = avg > 0 && avg <= 240 ? avg : real > 0 && real <= 240 ? real : 30
   const duration = number(data.format.duration) ?? number(video.duration) ?? 0
-  if (!(duration > 0)) throw new ProbeError('Videoen har ingen varighed / The video has no duration')
+  if (!(duration > 0)) throw new ProbeError({ da: 'Videoen har ingen varighed', en: 'The video has no duration' })
   const transferName = video.color_transfer ?? ''
   return {
     container: data.format.format_name ?? 'unknown',

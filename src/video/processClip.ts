@@ -6,11 +6,12 @@ import type { Payload } from 'payload'
 import type { Clip, Media } from '../payload-types'
 import { makeTempDir } from '../jobs/tempFiles'
 import { relationId } from '../lib/relationId'
+import type { Bilingual } from '../lib/bilingual'
 import { assertRoomFor, DiskFullError, estimateAttemptBytes, isDiskFull } from './diskSpace'
-import { failureReason, ffmpegReason } from './failureReason'
+import { failureReason, ffmpegReason, storedFailure } from './failureReason'
 import { ffprobe, FfmpegError, runFfmpeg } from './ffmpeg'
 import { avcCodec, masterPlaylist, measureVariant } from './hls'
-import { durationLimitFor, isSubmittedClip, sourceLimitReason, storedReason, transcodeMaxSeconds, type ClipOrigin } from './limits'
+import { durationLimitFor, isSubmittedClip, sourceLimitReason, transcodeMaxSeconds, type ClipOrigin } from './limits'
 import { clipOutputStore, type ClipOutputStore } from './outputStore'
 import { clipOutputUrl, sourceVersion } from './paths'
 import { planPipeline, type RenditionPlan } from './plan'
@@ -23,9 +24,10 @@ import { SupersededError, watchForSupersession, type PipelineSource, type Supers
 /** Our own updates of a clip carry this, so they do not queue the pipeline again. */
 export const PIPELINE_CONTEXT = { fromPipeline: true }
 
+/** A source or an encode that will never work: the clip fails with this reason, without retries. */
 export class PermanentPipelineError extends Error {
-  constructor(message: string) {
-    super(message)
+  constructor(readonly reason: Bilingual) {
+    super(reason.en)
     this.name = 'PermanentPipelineError'
   }
 }
@@ -46,7 +48,7 @@ type Update = (data: Partial<Clip>, extraContext?: Record<string, unknown>) => P
  */
 export const processClip = async (payload: Payload, clipId: number | string, options: Options = {}) => {
   const clip = await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true })
-  if (!clip.filename) throw new PermanentPipelineError('Klippet har ingen fil / The clip has no file')
+  if (!clip.filename) throw new PermanentPipelineError({ da: 'Klippet har ingen fil', en: 'The clip has no file' })
   const source: PipelineSource = { filename: clip.filename, filesize: clip.filesize ?? null }
   const watch = watchForSupersession(payload, clipId, source, options.jobId)
   const signal = options.signal ? AbortSignal.any([options.signal, watch.signal]) : watch.signal
@@ -60,7 +62,7 @@ export const processClip = async (payload: Payload, clipId: number | string, opt
   } catch (error) {
     const superseded = watch.reason() ?? (error instanceof SupersededError ? error.message : await watch.check().catch(() => null))
     if (superseded) throw error instanceof SupersededError ? error : new SupersededError(superseded)
-    const reason = error instanceof DiskFullError || error instanceof PermanentPipelineError ? error.message : failureReason(error, false)
+    const reason = error instanceof DiskFullError || error instanceof PermanentPipelineError ? error.reason : failureReason(error, false)
     try {
       const shown = await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true })
       const preview = shownPreviewFolder(shown)
@@ -82,8 +84,8 @@ export const processClip = async (payload: Payload, clipId: number | string, opt
  * everything from the kept original. (A reprocessed clip that was ready lost its public
  * playback already when it was queued again: only `ready` clips are public.)
  */
-const failClip = async (payload: Payload, clipId: number | string, reason: string, update: Update, poster: number | string | null | undefined) => {
-  await update({ processing: { status: 'failed', progress: 0, error: reason }, renditions: [], hlsUrl: null, poster: null })
+const failClip = async (payload: Payload, clipId: number | string, reason: Bilingual, update: Update, poster: number | string | null | undefined) => {
+  await update({ processing: { status: 'failed', progress: 0, ...storedFailure(reason) }, renditions: [], hlsUrl: null, poster: null })
   await deleteClipPosters(payload, clipId, { also: poster })
   await clipOutputStore().removeAll(clipId)
 }
@@ -94,8 +96,8 @@ const failClip = async (payload: Payload, clipId: number | string, reason: strin
  * (a full disk, a crash) is retried by the queue and goes on from there; "Behandl igen" remakes
  * everything. Every other folder of the clip (work, earlier versions) goes.
  */
-const failKeepingPreview = async (clipId: number | string, reason: string, update: Update, previewFolder: string) => {
-  await update({ processing: { status: 'preview', progress: 0, error: reason } })
+const failKeepingPreview = async (clipId: number | string, reason: Bilingual, update: Update, previewFolder: string) => {
+  await update({ processing: { status: 'preview', progress: 0, ...storedFailure(reason) } })
   await clipOutputStore().removeOtherVersions(clipId, previewFolder)
 }
 
@@ -134,19 +136,19 @@ const encodeAndPublish = async (
   try {
     probed = await probe(source)
   } catch (error) {
-    if (error instanceof ProbeError) throw new PermanentPipelineError(error.message)
+    if (error instanceof ProbeError) throw new PermanentPipelineError(error.reason)
     throw error
   }
   // Cost limits (SPEC §5), from the headers alone: a source past them never reaches an encoder.
   const refused = sourceLimitReason(probed, await durationLimitFor(payload, clip as Clip & ClipOrigin))
   if (refused) {
     await update({ probe: probeFields(probed) })
-    throw new PermanentPipelineError(storedReason(refused))
+    throw new PermanentPipelineError(refused)
   }
   // A job handed back after its worker died keeps showing the preview that worker published,
   // until this attempt publishes its own.
   let shownStatus: 'processing' | 'preview' = shownPreviewFolder(clip) ? 'preview' : 'processing'
-  await update({ processing: { status: shownStatus, progress: 0, error: null }, probe: probeFields(probed) })
+  await update({ processing: { status: shownStatus, progress: 0, ...storedFailure(null) }, probe: probeFields(probed) })
 
   const version = await sourceVersion(source)
   // One clip, one job: any other work folder is a dead attempt's debris, and its space counts.
@@ -180,7 +182,7 @@ const encodeAndPublish = async (
       .updateOne({
         collection: 'clips',
         where: { and: [{ id: { equals: clipId } }, { filename: { equals: clip.filename } }, { filesize: { equals: clip.filesize } }] },
-        data: { processing: { status: shownStatus, progress: rounded, error: null } },
+        data: { processing: { status: shownStatus, progress: rounded, ...storedFailure(null) } },
         options: { atomic: true },
       } as never)
       .catch(() => {})
@@ -206,7 +208,7 @@ const encodeAndPublish = async (
         const { level: _level, duration: _duration, ...fields } = await renditionFields(plan.preview!.rendition, file, url)
         // A preview only ever stands in for a ladder still to come: refused once another attempt
         // of this file has made the clip ready (a job handed back while its worker still ran).
-        await update({ processing: { status: 'preview', progress: remuxed ? 0 : Math.round(PREVIEW_SHARE * 100), error: null }, renditions: [fields], hlsUrl: null }, { previewOnly: true })
+        await update({ processing: { status: 'preview', progress: remuxed ? 0 : Math.round(PREVIEW_SHARE * 100), ...storedFailure(null) }, renditions: [fields], hlsUrl: null }, { previewOnly: true })
       })
       shownStatus = 'preview'
       await store.removePreviewFolders(clipId, preview.folder)
@@ -250,7 +252,7 @@ const encodeAndPublish = async (
     try {
       await store.publishVersion(clipId, version, outDir)
       await update({
-        processing: { status: 'ready', progress: 100, error: null },
+        processing: { status: 'ready', progress: 100, ...storedFailure(null) },
         renditions: renditions.map(({ level: _level, duration: _duration, ...fields }) => fields),
         hlsUrl: clipOutputUrl(clipId, version, 'master.m3u8'),
         poster: posterDoc.id as number,

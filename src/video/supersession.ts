@@ -62,9 +62,9 @@ export const watchForSupersession = (
           }),
     ])
     if (reason) return reason
-    if (!clip) reason = `Klippet ${clipId} er slettet / clip ${clipId} was deleted`
-    else if (!sameSource(clip, source)) reason = `Filen til klip ${clipId} er udskiftet / the file of clip ${clipId} was replaced`
-    else if (job?.error?.cancelled) reason = `Jobbet ${jobId} for klip ${clipId} er annulleret / job ${jobId} was cancelled`
+    if (!clip) reason = `clip ${clipId} was deleted`
+    else if (!sameSource(clip, source)) reason = `the file of clip ${clipId} was replaced`
+    else if (job?.error?.cancelled) reason = `job ${jobId} for clip ${clipId} was cancelled`
     if (reason) controller.abort(new SupersededError(reason))
     return reason
   }

@@ -25,7 +25,8 @@ const DISK_FULL_RETRY_MS = 5 * 60_000
  */
 export const processClipTask = {
   slug: 'processClip',
-  label: 'Behandl videoklip / Process video clip',
+  // Payload takes one string here, not translations: the admin's default language.
+  label: 'Behandl videoklip',
   inputSchema: [
     { name: 'clipId', type: 'text', required: true },
     // Only the poster changed (the editor picked another second): the renditions stay.

@@ -182,8 +182,10 @@ test('the dashboard says what needs doing, from the test’s own data, and "Beha
     await stopAppProcess(worker.child)
   }
   expect((await clipById(failed.id)).processing?.status).toBe('failed')
+  // Stored in each language apart, never joined (issue #15); the panel shows the editor's.
   const reason = (await clipById(failed.id)).processing!.error!
-  expect(reason).toMatch(/kun lyd/)
+  expect(reason).toBe('Filen indeholder kun lyd, ingen video')
+  expect((await clipById(failed.id)).processing!.errorEn).toBe('The file has sound only, no video')
 
   // An open call, its deadline three days ahead, with a new submission through the public form.
   const now = Date.now()
@@ -263,6 +265,15 @@ test('the dashboard says what needs doing, from the test’s own data, and "Beha
   const failedRow = line(page, 'clips-failed').locator(`li[data-clip="${failed.id}"]`)
   await expect(failedRow.locator('[data-reason]').textContent()).resolves.toBe(reason)
   await expect(failedRow.locator('a').first().getAttribute('href')).resolves.toBe(`/admin/collections/clips/${failed.id}`)
+  // An editor who reads the admin in English reads the reason in English.
+  const english = await browser.newContext({ locale: 'da-DK' })
+  await english.addCookies([{ name: 'payload-lng', value: 'en', url: base }])
+  const englishPage = await english.newPage()
+  await logInToAdmin(englishPage, base, ADMIN)
+  const englishReason = line(englishPage, 'clips-failed').locator(`li[data-clip="${failed.id}"] [data-reason]`)
+  await englishReason.waitFor({ timeout: 120_000 })
+  await expect(englishReason.textContent()).resolves.toBe('The file has sound only, no video')
+  await english.close()
 
   // Stories in draft: both of the test's.
   const draftsHref = '/admin/collections/stories?where[_status][equals]=draft'

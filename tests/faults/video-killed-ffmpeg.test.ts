@@ -85,7 +85,8 @@ test('a SIGKILLed ffmpeg: the clip says the encoder stopped, lists and keeps not
   // any attempt is shown or kept (no HLS address, no other poster or file).
   expect(failed.processing).toMatchObject({
     status: 'preview',
-    error: 'Koderen stoppede uventet (signal SIGKILL) / The encoder stopped unexpectedly (signal SIGKILL)',
+    error: 'Koderen stoppede uventet (signal SIGKILL)',
+    errorEn: 'The encoder stopped unexpectedly (signal SIGKILL)',
   })
   expect(failed.renditions!.map((rendition) => rendition.url)).toEqual([expect.stringMatching(/\/preview-[\w-]+\/720p\.mp4$/)])
   expect(failed.hlsUrl ?? null).toBeNull()

@@ -116,9 +116,8 @@ describe('the pipeline checks the limits again at probe time, before any encode'
     const clip = await payload().findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true })
     expect(clip.processing).toMatchObject({
       status: 'failed',
-      error:
-        'Videoen varer 2 min. 30 sek., men indkaldelsen tager kun imod videoer på højst 1 minut. Klip den kortere, og send den igen. / ' +
-        'The video lasts 2 min 30 s, but the call only accepts videos of at most 1 minute. Cut it shorter and send it again.',
+      error: 'Videoen varer 2 min. 30 sek., men indkaldelsen tager kun imod videoer på højst 1 minut. Klip den kortere, og send den igen.',
+      errorEn: 'The video lasts 2 min 30 s, but the call only accepts videos of at most 1 minute. Cut it shorter and send it again.',
     })
     expect(clip.probe?.duration).toBe(150)
     expect(most).toBe(0)
@@ -138,9 +137,9 @@ describe('the pipeline checks the limits again at probe time, before any encode'
 
   test('staff clips: past VIDEO_MAX_MINUTES_STAFF, larger than 8K, above 120 fps — each fails with its reason; no ffmpeg starts', async () => {
     const cases = [
-      { file: await COSTLY.hour480p(), error: 'Videoen varer 1 t. 0 min., men videoer må højst vare 30 minutter (VIDEO_MAX_MINUTES_STAFF). / The video lasts 1 h 0 min, but videos may last at most 30 minutes (VIDEO_MAX_MINUTES_STAFF).' },
-      { file: await COSTLY.beyond8k(), error: 'Videoen er 8704×4352 pixel; den største, der kan behandles, er 8K (8192×4320). / The video is 8704×4352 pixels; the largest that can be processed is 8K (8192×4320).' },
-      { file: await COSTLY.fps240(), error: 'Videoen har 240 billeder i sekundet; højst 120 kan behandles. / The video has 240 frames per second; at most 120 can be processed.' },
+      { file: await COSTLY.hour480p(), error: 'Videoen varer 1 t. 0 min., men videoer må højst vare 30 minutter (VIDEO_MAX_MINUTES_STAFF).', errorEn: 'The video lasts 1 h 0 min, but videos may last at most 30 minutes (VIDEO_MAX_MINUTES_STAFF).' },
+      { file: await COSTLY.beyond8k(), error: 'Videoen er 8704×4352 pixel; den største, der kan behandles, er 8K (8192×4320).', errorEn: 'The video is 8704×4352 pixels; the largest that can be processed is 8K (8192×4320).' },
+      { file: await COSTLY.fps240(), error: 'Videoen har 240 billeder i sekundet; højst 120 kan behandles.', errorEn: 'The video has 240 frames per second; at most 120 can be processed.' },
     ]
     await withEnv({ VIDEO_MAX_MINUTES_STAFF: '30' }, async () => {
       const ids: (number | string)[] = []
@@ -150,7 +149,7 @@ describe('the pipeline checks the limits again at probe time, before any encode'
       expect(most).toBe(0)
       for (const [i, id] of ids.entries()) {
         const clip = await payload().findByID({ collection: 'clips', id, depth: 0 })
-        expect(clip.processing).toMatchObject({ status: 'failed', error: cases[i].error })
+        expect(clip.processing).toMatchObject({ status: 'failed', error: cases[i].error, errorEn: cases[i].errorEn })
         expect(clipFiles(id)).toEqual([])
       }
     })
@@ -172,9 +171,8 @@ describe('every job has a fixed wall-clock and CPU ceiling besides the proportio
       // Stopped after its preview (the remux, issue #12), which it keeps playing.
       expect(failed.processing).toMatchObject({
         status: 'preview',
-        error:
-          'Behandlingen nåede den faste grænse på 2 sek. pr. job og blev stoppet (TRANSCODE_MAX_SECONDS) / ' +
-          'Processing reached the fixed limit of 2 s per job and was stopped',
+        error: 'Behandlingen nåede den faste grænse på 2 sek. pr. job og blev stoppet (TRANSCODE_MAX_SECONDS)',
+        errorEn: 'Processing reached the fixed limit of 2 s per job and was stopped (TRANSCODE_MAX_SECONDS)',
       })
       expect(failed.renditions).toHaveLength(1)
       expect(ffmpegProcesses()).toEqual([])
@@ -190,9 +188,8 @@ describe('every job has a fixed wall-clock and CPU ceiling besides the proportio
       const failed = await payload().findByID({ collection: 'clips', id: clip.id, depth: 0 })
       expect(failed.processing).toMatchObject({
         status: 'preview',
-        error:
-          'Koderen brugte den faste grænse på 1,5 sekunders CPU-tid op og blev stoppet (TRANSCODE_MAX_CPU_SECONDS) / ' +
-          'The encoder used up the fixed limit of 1.5 seconds of CPU time and was stopped',
+        error: 'Koderen brugte den faste grænse på 1,5 sekunders CPU-tid op og blev stoppet (TRANSCODE_MAX_CPU_SECONDS)',
+        errorEn: 'The encoder used up the fixed limit of 1.5 seconds of CPU time and was stopped (TRANSCODE_MAX_CPU_SECONDS)',
       })
       expect(ffmpegProcesses()).toEqual([])
       expect(clipFiles(clip.id)).toEqual(onlyThePreview(failed))

@@ -67,7 +67,9 @@ describe(`media fixtures (${present ? FIXTURES : 'absent: skipped'})`, () => {
       await expectWebReadyClip(clip, await traitsOf(file))
     } else {
       expect(status).toBe('failed')
+      // A reason in each language, apart (issue #15).
       expect(clip.processing?.error).toMatch(/\S{10,}/)
+      expect(clip.processing?.errorEn).toMatch(/\S{10,}/)
       expect(fs.existsSync(path.join(process.env.MEDIA_DIR!, 'originals', clip.filename!))).toBe(true)
     }
   }, 300_000)

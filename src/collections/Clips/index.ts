@@ -132,7 +132,10 @@ export const Clips: CollectionConfig = {
           admin: { readOnly: true },
         },
         { name: 'progress', type: 'number', min: 0, max: 100, defaultValue: 0, admin: { readOnly: true } },
+        // Why the pipeline stopped, in each admin language (issue #15): Danish, the default, here…
         { name: 'error', type: 'textarea', admin: { readOnly: true } },
+        // …and English here. ClipProcessing and the dashboard show the editor's.
+        { name: 'errorEn', type: 'textarea', admin: { readOnly: true } },
       ],
     },
     ...pipelineFields,

@@ -1,8 +1,9 @@
 'use client'
-import { Button } from '@payloadcms/ui'
+import { Button, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
 import type { ClipProcessingKey } from './clipProcessingTranslations'
+import { failureText } from '../../video/failureText'
 import { useClipState } from './useClipState'
 import { useScopedTranslation } from './useScopedTranslation'
 import './clipAdmin.css'
@@ -10,12 +11,13 @@ import './clipAdmin.css'
 /** Sidebar: the pipeline's state and progress, its error, and "process again". */
 export const ClipProcessing: React.FC = () => {
   const t = useScopedTranslation<ClipProcessingKey>('clipProcessing')
+  const { i18n } = useTranslation()
   const { id, clip, refresh, active, apiBase } = useClipState()
   const [message, setMessage] = useState<string | null>(null)
   if (!id) return <p className="clip-admin__hint">{t('saveFirst')}</p>
   const status = clip?.processing?.status ?? 'queued'
   const progress = Math.round(clip?.processing?.progress ?? 0)
-  const error = clip?.processing?.error
+  const error = failureText(clip?.processing, i18n.language)
   // Encoding now: processing, or at the preview while the ladder goes on (not stopped by an error).
   const working = active && status !== 'queued'
 

@@ -2,6 +2,7 @@ import type { Payload, TypedUser, Where } from 'payload'
 
 import { addDays, copenhagenToday, daysBetween } from '../../agreements/dates'
 import { fromCopenhagenTime } from '../../lib/copenhagenTime'
+import { failureText } from '../../video/failureText'
 
 /**
  * What the dashboard's "what needs doing" panel (WorkDashboard.tsx, issue #15 item 1) reads. Every
@@ -105,7 +106,7 @@ const clipsLine = async (viewer: Viewer, where: Where): Promise<Line<ClipRow>> =
       title: clip.title || clip.filename || String(clip.id),
       status: clip.processing?.status ?? 'queued',
       progress: Math.round(clip.processing?.progress ?? 0),
-      error: clip.processing?.error ?? null,
+      error: failureText(clip.processing, viewer.locale),
     })),
   }
 }

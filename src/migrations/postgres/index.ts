@@ -2,6 +2,7 @@ import * as migration_20261127_184821_initial from './20261127_184821_initial';
 import * as migration_20261127_211703_upload_prefix from './20261127_211703_upload_prefix';
 import * as migration_20261128_010338_agreements from './20261128_010338_agreements';
 import * as migration_20261128_011555_clip_stories_join from './20261128_011555_clip_stories_join';
+import * as migration_20261128_040830_clip_failure_english from './20261128_040830_clip_failure_english';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261128_011555_clip_stories_join.up,
     down: migration_20261128_011555_clip_stories_join.down,
-    name: '20261128_011555_clip_stories_join'
+    name: '20261128_011555_clip_stories_join',
+  },
+  {
+    up: migration_20261128_040830_clip_failure_english.up,
+    down: migration_20261128_040830_clip_failure_english.down,
+    name: '20261128_040830_clip_failure_english'
   },
 ];

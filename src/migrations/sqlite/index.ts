@@ -7,6 +7,7 @@ import * as migration_20261127_122946_security_hardening from './20261127_122946
 import * as migration_20261127_211651_upload_prefix from './20261127_211651_upload_prefix';
 import * as migration_20261128_010322_agreements from './20261128_010322_agreements';
 import * as migration_20261128_011525_clip_stories_join from './20261128_011525_clip_stories_join';
+import * as migration_20261128_040817_clip_failure_english from './20261128_040817_clip_failure_english';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261128_011525_clip_stories_join.up,
     down: migration_20261128_011525_clip_stories_join.down,
-    name: '20261128_011525_clip_stories_join'
+    name: '20261128_011525_clip_stories_join',
+  },
+  {
+    up: migration_20261128_040817_clip_failure_english.up,
+    down: migration_20261128_040817_clip_failure_english.down,
+    name: '20261128_040817_clip_failure_english'
   },
 ];

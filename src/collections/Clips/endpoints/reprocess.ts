@@ -36,7 +36,7 @@ export const reprocessEndpoint: Endpoint = {
     await req.payload.update({
       collection: 'clips',
       id,
-      data: { processing: { status, progress: 0, error: null } } as never,
+      data: { processing: { status, progress: 0, error: null, errorEn: null } } as never,
       context: PIPELINE_CONTEXT,
       req,
     })

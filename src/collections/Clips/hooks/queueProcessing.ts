@@ -16,7 +16,7 @@ const hasNewFile = (doc: { filename?: string | null; filesize?: number | null },
 export const resetOnNewFile: CollectionBeforeChangeHook = ({ data, originalDoc, operation, context }) => {
   if (context.fromPipeline) return data
   if (operation === 'create' || (data.filename && hasNewFile(data, originalDoc))) {
-    data.processing = { status: 'queued', progress: 0, error: null }
+    data.processing = { status: 'queued', progress: 0, error: null, errorEn: null }
     if (operation === 'update') {
       data.renditions = []
       data.hlsUrl = null
@@ -35,12 +35,12 @@ export const refuseStalePipelineWrite: CollectionBeforeChangeHook = ({ data, ori
   const source = context.pipelineSource as PipelineSource | undefined
   if (!source || !originalDoc) return data
   if (!sameSource(originalDoc, source)) {
-    throw new SupersededError(`Filen til klip ${originalDoc.id} er udskiftet / the file of clip ${originalDoc.id} was replaced`)
+    throw new SupersededError(`the file of clip ${originalDoc.id} was replaced`)
   }
   // A preview of a file whose ladder another attempt has already published would take a ready
   // clip back to its lowest rung: that attempt is the one that counts.
   if (context.previewOnly && originalDoc.processing?.status === 'ready') {
-    throw new SupersededError(`Klip ${originalDoc.id} er allerede færdigt / clip ${originalDoc.id} is already ready`)
+    throw new SupersededError(`clip ${originalDoc.id} is already ready`)
   }
   return data
 }
