@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { readEnv } from '../config/env'
 import { escapeHtml } from '../lib/html'
 import { cachedGet } from '../public-api/cache'
+import { organisationPath, storyPath } from './urls'
 
 /** The sitemap protocol's limit for one file (https://www.sitemaps.org/protocol.html). */
 const SITEMAP_LIMIT = 50_000
@@ -56,8 +57,8 @@ const publicPages = async (payload: Payload): Promise<Entry[]> => {
   const fixed: Entry[] = [{ path: '/' }, { path: '/indsend' }, { path: '/effekt' }]
   const pages = [
     ...fixed,
-    ...stories.docs.filter((doc) => doc.slug).map((doc) => ({ path: `/historier/${doc.slug}`, lastmod: doc.updatedAt })),
-    ...organisations.docs.filter((doc) => doc.slug).map((doc) => ({ path: `/organisationer/${doc.slug}`, lastmod: doc.updatedAt })),
+    ...stories.docs.flatMap((doc) => (doc.slug ? [{ path: storyPath(doc.slug), lastmod: doc.updatedAt }] : [])),
+    ...organisations.docs.flatMap((doc) => (doc.slug ? [{ path: organisationPath(doc.slug), lastmod: doc.updatedAt }] : [])),
   ]
   return pages.slice(0, SITEMAP_LIMIT)
 }

@@ -9,7 +9,8 @@ import { PublicApiError, sendPublicError } from '../public-api/messages'
 import type { StoryDetail } from '../public-api/serialize/story'
 import { findStory } from '../public-api/stories'
 import { renderPlayer } from './pages/story'
-import { embedUrl, SITE_NAME, storyPageUrl } from './shareTags'
+import { SITE_NAME } from './shareTags'
+import { embedUrl, organisationPageUrl, storyPageUrl } from './urls'
 
 const DEFAULT_WIDTH = 640
 
@@ -54,7 +55,7 @@ export const oembedAnswer = (story: StoryDetail, maxwidth?: number, maxheight?: 
     title: story.title,
     provider_name: SITE_NAME,
     provider_url: `${readEnv().publicUrl}/`,
-    ...(author ? { author_name: author.name, author_url: `${readEnv().publicUrl}/organisationer/${author.slug}` } : {}),
+    ...(author ? { author_name: author.name, author_url: organisationPageUrl(author.slug) } : {}),
     html: html`<iframe src="${embedUrl(story.slug)}" width="${width}" height="${height}" title="${story.title}" loading="lazy" allow="fullscreen; picture-in-picture" allowfullscreen style="border:0"></iframe>`.value,
     width,
     height,

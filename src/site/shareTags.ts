@@ -1,11 +1,10 @@
 import { readEnv } from '../config/env'
 import { html, type SafeHtml } from '../lib/html'
 import type { StoryDetail } from '../public-api/serialize/story'
+import { embedUrl, storyPageUrl } from './urls'
 
 export const SITE_NAME = 'Business2Community'
 
-export const storyPageUrl = (slug: string) => `${readEnv().publicUrl}/historier/${encodeURIComponent(slug)}`
-export const embedUrl = (slug: string) => `${readEnv().publicUrl}/embed/${encodeURIComponent(slug)}`
 export const oembedUrl = (slug: string) =>
   `${readEnv().publicUrl}/oembed?url=${encodeURIComponent(storyPageUrl(slug))}&format=json`
 

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { readEnv } from '../../config/env'
 import { escapeHtml } from '../../lib/html'
+import { organisationPageUrl, storyPageUrl as storyUrl } from '../../site/urls'
 import { cachedGet } from '../cache'
 import { readQuery } from '../query'
 import type { StoryDetail } from '../serialize/story'
@@ -14,8 +15,6 @@ const DESCRIPTION = 'Boligorganisationer og lokale virksomheder, der skaber noge
 
 /** The latest published stories, whole (the feeds carry their clips and bodies). */
 const latestStories = (payload: Payload): Promise<StoryDetail[]> => latestStoryDetails(payload, FEED_SIZE)
-
-const storyUrl = (slug: string) => `${readEnv().publicUrl}/historier/${encodeURIComponent(slug)}`
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
 export const jsonFeed = (stories: StoryDetail[]) => {
@@ -38,7 +37,7 @@ export const jsonFeed = (stories: StoryDetail[]) => {
         ...(story.poster ? { image: story.poster.url } : {}),
         ...(story.publishedAt ? { date_published: new Date(story.publishedAt).toISOString() } : {}),
         tags: story.themes.map((theme) => theme.label),
-        authors: story.organisations.slice(0, 3).map((org) => ({ name: org.name, url: `${base}/organisationer/${org.slug}` })),
+        authors: story.organisations.slice(0, 3).map((org) => ({ name: org.name, url: organisationPageUrl(org.slug) })),
         ...(top ? { attachments: [{ url: top.url, mime_type: top.mimeType, title: story.clips[0].title ?? story.title, ...(top.size ? { size_in_bytes: top.size } : {}), ...(story.clips[0].duration ? { duration_in_seconds: Math.round(story.clips[0].duration) } : {}) }] } : {}),
       }
     }),

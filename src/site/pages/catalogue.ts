@@ -2,6 +2,7 @@ import { MUNICIPALITIES } from '../../constants/municipalities'
 import { THEMES } from '../../constants/themes'
 import { html, type SafeHtml } from '../../lib/html'
 import type { StoryCard } from '../../public-api/serialize/story'
+import { storyPath } from '../urls'
 
 export type CatalogueFilters = { theme?: string; municipality?: string; page: number }
 type Listing = { items: StoryCard[]; page: number; totalPages: number; totalItems: number }
@@ -16,7 +17,7 @@ const pageLink = (filters: CatalogueFilters, page: number) => {
 }
 
 const card = (story: StoryCard) => html`<li class="card">
-<a href="/historier/${story.slug}">
+<a href="${storyPath(story.slug)}">
 ${story.poster ? html`<img src="${story.poster.url}" srcset="${story.poster.srcset}" sizes="(min-width: 50rem) 22rem, 100vw" alt="" loading="lazy" width="${story.poster.width ?? ''}" height="${story.poster.height ?? ''}">` : ''}
 <h2>${story.title}</h2></a>
 <p>${story.summary}</p>

@@ -2,6 +2,7 @@ import { barChartSvg, type BarChartRow } from '../../impact/barChart'
 import type { PublicAgreementSummary } from '../../impact/figures'
 import { html, SafeHtml } from '../../lib/html'
 import type { PublicImpact } from '../../public-api/impact'
+import { organisationPath, storyPath } from '../urls'
 
 const STATUS_LABELS: Record<string, string> = { active: 'Aktiv', 'review-due': 'Årlig gennemgang forfalden', ended: 'Afsluttet' }
 const ROLE_LABELS: Record<string, string> = {
@@ -52,7 +53,7 @@ ${agreement.reviews.map((review) => resultCell(review, initiative.id, target))}
 <${heading}>${agreement.title}</${heading}>
 <p class="meta">${STATUS_LABELS[agreement.status] ?? agreement.status} · ${agreement.municipality ? html`${agreement.municipality.name} · ` : ''}Fra ${longDay(agreement.startDate)}${agreement.endDate ? html` til ${longDay(agreement.endDate)}` : ' (løbende)'}</p>
 ${agreement.purpose ? html`<p>${agreement.purpose}</p>` : ''}
-<p>Parter: ${agreement.parties.map((party, index) => html`${index ? ', ' : ''}<a href="/organisationer/${party.slug}">${party.name}</a> <span class="meta">(${ROLE_LABELS[party.role] ?? party.role})</span>`)}</p>
+<p>Parter: ${agreement.parties.map((party, index) => html`${index ? ', ' : ''}<a href="${organisationPath(party.slug)}">${party.name}</a> <span class="meta">(${ROLE_LABELS[party.role] ?? party.role})</span>`)}</p>
 ${rows.length
   ? html`<div class="table-scroll"><table class="agreement-results">
 <caption>Aftalte mål og årlige resultater: ${agreement.title}</caption>
@@ -63,7 +64,7 @@ ${rows.length
 ${agreement.reviews.length
   ? html`<ul class="reviews">${agreement.reviews.map((review) => html`<li>Gennemgang ${review.year} holdt ${longDay(review.heldOn)}: aftalen ${DECISION_LABELS[review.decision] ?? review.decision}.</li>`)}</ul>`
   : html`<p class="meta">Aftalen har endnu ikke haft sin første årlige gennemgang.</p>`}
-${agreement.stories.length ? html`<p>Historier: ${agreement.stories.map((story, index) => html`${index ? ', ' : ''}<a href="/historier/${story.slug}">${story.title}</a>`)}</p>` : ''}
+${agreement.stories.length ? html`<p>Historier: ${agreement.stories.map((story, index) => html`${index ? ', ' : ''}<a href="${storyPath(story.slug)}">${story.title}</a>`)}</p>` : ''}
 </article>`
 }
 

@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from '../../lib/html'
 import type { findOrganisation } from '../../public-api/organisations'
+import { organisationPath, storyPath } from '../urls'
 
 type OrganisationPage = NonNullable<Awaited<ReturnType<typeof findOrganisation>>>
 
@@ -17,7 +18,7 @@ export const renderOrganisation = (org: OrganisationPage): SafeHtml => html`
 <p class="lead">${KIND_LABELS[org.kind] ?? org.kind}${org.municipality ? html`, ${org.municipality.name}` : ''}${org.bCorp ? ' · B Corp-certificeret' : ''}</p>
 ${org.logo ? html`<img class="logo" src="${org.logo.url}" alt="${org.logo.alt || `${org.name}s logo`}">` : ''}
 ${org.description ? html`<p>${org.description}</p>` : ''}
-${org.parent ? html`<p>Del af <a href="/organisationer/${org.parent.slug}">${org.parent.name}</a>.</p>` : ''}
+${org.parent ? html`<p>Del af <a href="${organisationPath(org.parent.slug)}">${org.parent.name}</a>.</p>` : ''}
 ${org.website ? html`<p><a href="${org.website}" rel="noopener noreferrer">${org.website}</a></p>` : ''}
 <h2>Historier</h2>
-${org.stories.length ? html`<ul>${org.stories.map((story) => html`<li><a href="/historier/${story.slug}">${story.title}</a></li>`)}</ul>` : html`<p>Ingen udgivne historier endnu.</p>`}`
+${org.stories.length ? html`<ul>${org.stories.map((story) => html`<li><a href="${storyPath(story.slug)}">${story.title}</a></li>`)}</ul>` : html`<p>Ingen udgivne historier endnu.</p>`}`

@@ -3,6 +3,7 @@ import { html, SafeHtml } from '../../lib/html'
 import type { PublicClip } from '../../public-api/serialize/clip'
 import type { StoryDetail } from '../../public-api/serialize/story'
 import { renderAgreementSummary } from './impact'
+import { organisationPath } from '../urls'
 
 const ROLE_LABELS: Record<string, string> = {
   'housing-organisation': 'Boligorganisation',
@@ -49,6 +50,6 @@ ${story.agreements.length
 <p>Historien er en del af ${story.agreements.length === 1 ? 'en samarbejdsaftale' : 'disse samarbejdsaftaler'}. Her er de aftalte mål og resultaterne fra hvert års gennemgang.</p>
 ${story.agreements.map((agreement) => renderAgreementSummary(agreement, 3))}</section>`
   : ''}
-<section aria-labelledby="parter"><h2 id="parter">Parterne</h2><ul>${story.organisations.map((org) => html`<li>${ROLE_LABELS[org.role] ?? org.role}: <a href="/organisationer/${org.slug}">${org.name}</a></li>`)}</ul>
+<section aria-labelledby="parter"><h2 id="parter">Parterne</h2><ul>${story.organisations.map((org) => html`<li>${ROLE_LABELS[org.role] ?? org.role}: <a href="${organisationPath(org.slug)}">${org.name}</a></li>`)}</ul>
 <p class="meta">${story.municipality ? html`${story.municipality.name}. ` : ''}${story.period.start ? html`Periode: ${dateOnly(story.period.start)}${story.period.end ? html` – ${dateOnly(story.period.end)}` : ' og fremefter'}.` : ''}</p></section>
 </article>`
