@@ -69,7 +69,8 @@ describe(`media fixtures (${present ? FIXTURES : 'absent: skipped'})`, () => {
       expect(status).toBe('failed')
       // A reason in each language, apart (issue #15).
       expect(clip.processing?.error).toMatch(/\S{10,}/)
-      expect(clip.processing?.errorEn).toMatch(/\S{10,}/)
+      expect(clip.processing?.errorEn?.length).toBeGreaterThanOrEqual(10)
+      expect(clip.processing?.errorEn).not.toBe(clip.processing?.error)
       expect(fs.existsSync(path.join(process.env.MEDIA_DIR!, 'originals', clip.filename!))).toBe(true)
     }
   }, 300_000)
