@@ -12,6 +12,7 @@ import { AgreementDocuments } from './collections/AgreementDocuments'
 import { AgreementReminders } from './collections/AgreementReminders'
 import { AgreementReviews } from './collections/AgreementReviews'
 import { Agreements } from './collections/Agreements'
+import { Attempts } from './collections/Attempts'
 import { Calls } from './collections/Calls'
 import { Clips } from './collections/Clips'
 import { ConsentDocuments } from './collections/ConsentDocuments'
@@ -76,6 +77,8 @@ export default buildConfig({
     AgreementDocuments,
     AgreementReminders,
     Users,
+    // The login throttle's and rate limits' ledger, shared by every web process.
+    Attempts,
   ],
   // Content is Danish first; English falls back to Danish where it is not translated yet.
   localization: {

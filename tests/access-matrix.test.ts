@@ -32,6 +32,7 @@ type Slug =
   | 'agreement-reviews'
   | 'agreement-documents'
   | 'agreement-reminders'
+  | 'attempts'
 type Op = 'create' | 'read' | 'update' | 'delete'
 type Id = number | string
 /**
@@ -103,6 +104,11 @@ const MATRIX: Row[] = [
   { collection: 'agreement-reminders', role: 'member',    create: 'deny',  read: 'none',  update: 'deny',  delete: 'deny' },
   { collection: 'agreement-reminders', role: 'editor',    create: 'deny',  read: 'all',   update: 'deny',  delete: 'deny' },
   { collection: 'agreement-reminders', role: 'admin',     create: 'deny',  read: 'all',   update: 'deny',  delete: 'deny' },
+  // The attempt budgets' ledger (login throttle, rate limits): nobody reads or writes it over HTTP.
+  { collection: 'attempts',            role: 'anonymous', create: 'deny',  read: 'none',  update: 'deny',  delete: 'deny' },
+  { collection: 'attempts',            role: 'member',    create: 'deny',  read: 'none',  update: 'deny',  delete: 'deny' },
+  { collection: 'attempts',            role: 'editor',    create: 'deny',  read: 'none',  update: 'deny',  delete: 'deny' },
+  { collection: 'attempts',            role: 'admin',     create: 'deny',  read: 'none',  update: 'deny',  delete: 'deny' },
 ]
 
 const OPS: Op[] = ['create', 'read', 'update', 'delete']
@@ -143,6 +149,7 @@ type Fixtures = {
   reviews: { own: Id; other: Id }
   agreementDocuments: { own: Id; other: Id }
   reminder: Id
+  attempt: Id
 }
 type Side = 'own' | 'other'
 
@@ -229,6 +236,9 @@ const reviewData = (participants: string, side: Side) => ({
 })
 
 let reminderCount = 0
+/** An attempt as the ledger writes it (the key is any text to the matrix). */
+const attemptData = (budget: string) => ({ budget, key: `key-${budget}`, at: Date.now() })
+
 const reminderData = (skipped: string) => ({
   agreement: fx.agreements.own as number,
   year: 2025,
@@ -299,6 +309,7 @@ beforeAll(async () => {
     (await p.create({ collection: 'agreement-documents', data: { agreement: fx.agreements[side] as number, description: side }, filePath: pdfPath })).id
   fx.agreementDocuments = { own: await agreementDocument('own'), other: await agreementDocument('other') }
   fx.reminder = (await p.create({ collection: 'agreement-reminders', data: reminderData('fixture') as never })).id
+  fx.attempt = (await p.create({ collection: 'attempts', data: attemptData('fixture') })).id
 
   const own = await p.create({
     collection: 'submissions',
@@ -459,6 +470,7 @@ const readPlan = (collection: Slug, rule: ReadRule, role: Role): ReadPlan => {
     'agreement-reviews': () => Object.values(fx.reviews),
     'agreement-documents': () => Object.values(fx.agreementDocuments),
     'agreement-reminders': () => [fx.reminder],
+    attempts: () => [fx.attempt],
   }
   const ownAndOther: Partial<Record<Slug, { own: Id; other: Id }>> = {
     agreements: fx.agreements,
@@ -632,6 +644,11 @@ const WRITES: Record<Slug, WriteDef> = {
           filePath: pdfPath,
         })
       ).id,
+  },
+  attempts: {
+    field: 'budget',
+    body: (mark) => attemptData(mark),
+    throwaway: async (mark) => (await payload().create({ collection: 'attempts', data: attemptData(mark) })).id,
   },
   'agreement-reminders': {
     field: 'skipped',

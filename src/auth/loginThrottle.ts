@@ -1,6 +1,6 @@
-import { APIError, type PayloadRequest } from 'payload'
+import { APIError, type Payload, type PayloadRequest } from 'payload'
 
-import { admit, AttemptBudget } from './attemptBudget'
+import { admitAttempt, forgetAttempts, forgiveOne, type Budget } from './attemptLedger'
 import { inLanguageOf } from './messages'
 
 export const WINDOW_MINUTES = 15
@@ -12,9 +12,9 @@ export const FAILURES_PER_ADDRESS = 20
 export const RESET_REQUESTS_PER_ADDRESS = 5
 
 const WINDOW_MS = WINDOW_MINUTES * 60_000
-const perAccountAndAddress = new AttemptBudget(FAILURES_PER_ACCOUNT_AND_ADDRESS, WINDOW_MS)
-const perAddress = new AttemptBudget(FAILURES_PER_ADDRESS, WINDOW_MS)
-const resetsPerAddress = new AttemptBudget(RESET_REQUESTS_PER_ADDRESS, WINDOW_MS)
+const perAccountAndAddress: Budget = { name: 'login-account-address', limit: FAILURES_PER_ACCOUNT_AND_ADDRESS, windowMs: WINDOW_MS }
+const perAddress: Budget = { name: 'login-address', limit: FAILURES_PER_ADDRESS, windowMs: WINDOW_MS }
+const resetsPerAddress: Budget = { name: 'reset-address', limit: RESET_REQUESTS_PER_ADDRESS, windowMs: WINDOW_MS }
 
 /** An e-mail as Payload looks it up; capped so a megabyte "e-mail" is not kept as a key. */
 export const normaliseEmail = (email: unknown): string =>
@@ -27,18 +27,22 @@ const pairKey = (email: string, address: string) => `${address}\n${email}`
  * is counted too; a login that succeeds takes its count back (see loginSucceeded). Answers the
  * seconds to wait, or 0. Whether the account exists plays no part.
  */
-export const admitLogin = (email: string, address: string): number =>
-  admit([
-    [perAccountAndAddress, pairKey(email, address)],
-    [perAddress, address],
-  ])
+export const admitLogin = async (payload: Payload, email: string, address: string): Promise<number> =>
+  (
+    await admitAttempt(payload, [
+      [perAccountAndAddress, pairKey(email, address)],
+      [perAddress, address],
+    ])
+  ).waitSeconds
 
-export const loginSucceeded = (email: string, address: string): void => {
-  perAccountAndAddress.forget(pairKey(email, address))
-  perAddress.forgiveOne(address)
+/** In the login's transaction (`req`): the forgiveness commits with the login. */
+export const loginSucceeded = async (req: PayloadRequest, email: string, address: string): Promise<void> => {
+  await forgetAttempts(req.payload, perAccountAndAddress, pairKey(email, address), req)
+  await forgiveOne(req.payload, perAddress, address, req)
 }
 
-export const admitResetRequest = (address: string): number => admit([[resetsPerAddress, address]])
+export const admitResetRequest = async (payload: Payload, address: string): Promise<number> =>
+  (await admitAttempt(payload, [[resetsPerAddress, address]])).waitSeconds
 
 /** Payload's error shape (`{ errors: [{ message }] }`) with 429; Retry-After goes out through req.responseHeaders. */
 export class TooManyAttempts extends APIError {

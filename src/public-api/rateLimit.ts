@@ -1,18 +1,23 @@
 import type { RequestHandler } from 'express'
 import { rateLimit } from 'express-rate-limit'
+import type { Payload } from 'payload'
 
+import { ledgerStore } from '../auth/ledgerStore'
 import { PublicApiError } from './messages'
 
 const WINDOW_MINUTES = 15
 
 /**
  * One budget per IP address for everything that writes (the API endpoint and the form page
- * share it), so a script cannot flood the editors' inbox. Kept in memory: a restart forgives.
+ * share it), so a script cannot flood the editors' inbox. Counted in the database: every web
+ * process spends the same budget, and a restart forgives no one.
  */
-export const submissionRateLimit = (perWindow: number): RequestHandler =>
-  rateLimit({
-    windowMs: WINDOW_MINUTES * 60_000,
-    limit: perWindow,
+export const submissionRateLimit = (payload: Payload, perWindow: number): RequestHandler => {
+  const budget = { name: 'submission-address', limit: perWindow, windowMs: WINDOW_MINUTES * 60_000 }
+  return rateLimit({
+    windowMs: budget.windowMs,
+    limit: budget.limit,
+    store: ledgerStore(payload, budget),
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     // Each router answers in its own form: JSON for the API, the page for the form.
@@ -27,3 +32,4 @@ export const submissionRateLimit = (perWindow: number): RequestHandler =>
       )
     },
   })
+}

@@ -74,7 +74,7 @@ export const createServer = async (options: ServerOptions = {}): Promise<Running
   app.get('/healthz', healthz(payload))
   app.use('/media', mediaFiles(payload))
   // One budget per IP for everything that writes, shared by the API and the form page.
-  const writeLimit = submissionRateLimit(env.submissionRateLimit)
+  const writeLimit = submissionRateLimit(payload, env.submissionRateLimit)
   // tus resumable uploads (issue #11): before any body parser, each on its own router.
   app.use('/api/public/uploads', memberUploads(payload, { corsOrigins: env.corsOrigins }))
   app.use('/api/uploads', staffUploads(payload))

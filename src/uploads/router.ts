@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 import { Server } from '@tus/server'
 
 import { isStaffUser } from '../access'
+import { ledgerStore } from '../auth/ledgerStore'
 import { readEnv } from '../config/env'
 import { ownOrListedOriginsOnly } from '../public-api/cors'
 import { PublicApiError, requestLocale, sendPublicError } from '../public-api/messages'
@@ -137,10 +138,13 @@ const renderErrors = (error: unknown, req: Request, res: Response, next: NextFun
   sendPublicError(req, res, error)
 }
 
-const creationLimit = (perWindow: number) =>
-  rateLimit({
-    windowMs: WINDOW_MINUTES * 60_000,
-    limit: perWindow,
+/** Upload creations per IP address, counted in the database: every web process spends the same budget. */
+const creationLimit = (payload: Payload, perWindow: number) => {
+  const budget = { name: 'upload-address', limit: perWindow, windowMs: WINDOW_MINUTES * 60_000 }
+  return rateLimit({
+    windowMs: budget.windowMs,
+    limit: budget.limit,
+    store: ledgerStore(payload, budget),
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     // Only creations spend the budget: PATCH, HEAD and DELETE of an upload are free to retry.
@@ -153,6 +157,7 @@ const creationLimit = (perWindow: number) =>
         }),
       ),
   })
+}
 
 /** tus's GET would stream an upload's bytes to whoever has its id: the folder is private, so no GET. */
 const noDownloads = (req: Request, _res: Response, next: NextFunction) =>
@@ -179,7 +184,7 @@ export const memberUploads = (payload: Payload, { corsOrigins }: { corsOrigins: 
   const tus = tusServer(payload, 'member', corsOrigins)
   router.use(jsonErrorType, noDownloads)
   router.use((req, res, next) => (req.method === 'OPTIONS' ? next() : ownOrListedOriginsOnly(corsOrigins)(req, res, next)))
-  router.use(creationLimit(env.uploadRateLimit))
+  router.use(creationLimit(payload, env.uploadRateLimit))
   router.use(creationCheck((req) => checkMemberCreation(payload, req)))
   router.use(handleWith(tus))
   router.use(renderErrors)

@@ -3,6 +3,7 @@ import * as migration_20261127_211703_upload_prefix from './20261127_211703_uplo
 import * as migration_20261128_010338_agreements from './20261128_010338_agreements';
 import * as migration_20261128_011555_clip_stories_join from './20261128_011555_clip_stories_join';
 import * as migration_20261128_040830_clip_failure_english from './20261128_040830_clip_failure_english';
+import * as migration_20261128_044719_attempts from './20261128_044719_attempts';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261128_040830_clip_failure_english.up,
     down: migration_20261128_040830_clip_failure_english.down,
-    name: '20261128_040830_clip_failure_english'
+    name: '20261128_040830_clip_failure_english',
+  },
+  {
+    up: migration_20261128_044719_attempts.up,
+    down: migration_20261128_044719_attempts.down,
+    name: '20261128_044719_attempts'
   },
 ];

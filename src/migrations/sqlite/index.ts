@@ -8,6 +8,7 @@ import * as migration_20261127_211651_upload_prefix from './20261127_211651_uplo
 import * as migration_20261128_010322_agreements from './20261128_010322_agreements';
 import * as migration_20261128_011525_clip_stories_join from './20261128_011525_clip_stories_join';
 import * as migration_20261128_040817_clip_failure_english from './20261128_040817_clip_failure_english';
+import * as migration_20261128_044710_attempts from './20261128_044710_attempts';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261128_040817_clip_failure_english.up,
     down: migration_20261128_040817_clip_failure_english.down,
-    name: '20261128_040817_clip_failure_english'
+    name: '20261128_040817_clip_failure_english',
+  },
+  {
+    up: migration_20261128_044710_attempts.up,
+    down: migration_20261128_044710_attempts.down,
+    name: '20261128_044710_attempts'
   },
 ];

@@ -21,7 +21,7 @@ export const quietForgotPassword: Endpoint = {
     const email = normaliseEmail(req.data?.email)
     // Payload's own answer to a missing e-mail.
     if (!email) throw new APIError('Missing email.', 400)
-    const wait = admitResetRequest(clientAddress() ?? 'local')
+    const wait = await admitResetRequest(req.payload, clientAddress() ?? 'local')
     if (wait > 0) throw new TooManyAttempts(req, wait, 'reset')
     sendResetMailLater(req.payload, email)
     return Response.json({ message: req.t('general:success') }, { status: 200 })

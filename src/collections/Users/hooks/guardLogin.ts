@@ -21,7 +21,7 @@ export const guardLogin: CollectionBeforeOperationHook = async ({ args, operatio
   // Outside an HTTP request (our own Local API calls) every caller shares one budget.
   const address = clientAddress() ?? 'local'
 
-  const wait = admitLogin(email, address)
+  const wait = await admitLogin(req.payload, email, address)
   if (wait > 0) throw new TooManyAttempts(req, wait, 'login')
   req.context[ATTEMPT] = { email, address } satisfies LoginAttempt
 
@@ -34,8 +34,8 @@ export const guardLogin: CollectionBeforeOperationHook = async ({ args, operatio
 }
 
 /** A successful login takes back its own count, and clears the failures of that account from that address. */
-export const forgiveSuccessfulLogin: CollectionAfterLoginHook = ({ req, user }) => {
+export const forgiveSuccessfulLogin: CollectionAfterLoginHook = async ({ req, user }) => {
   const attempt = req.context[ATTEMPT] as LoginAttempt | undefined
-  if (attempt) loginSucceeded(attempt.email, attempt.address)
+  if (attempt) await loginSucceeded(req, attempt.email, attempt.address)
   return user
 }
