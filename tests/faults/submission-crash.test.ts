@@ -11,6 +11,7 @@ import { getPayload, type Payload } from 'payload'
 import { inspectMediaStore } from '../../src/jobs/mediaInventory'
 import config from '../../src/payload.config'
 import { startApiProcess } from '../helpers/apiProcess'
+import { waitForClipJobsToEnd } from '../helpers/clips'
 import { makeTestVideo } from '../helpers/media'
 import { expectMediaStoreConsistent } from '../helpers/mediaInvariant'
 import { makeTestPhoto } from '../helpers/photos'
@@ -103,6 +104,9 @@ test('killed right after the commit: the submission is whole, with its clip job 
       await new Promise((resolve) => setTimeout(resolve, 500))
     }
     expect(status).toBe('ready')
+    // The media store is looked at once the job has ended: it removes the preview folder right
+    // after the save that makes the clip ready (seen once in CI under load, as in preview-first).
+    await waitForClipJobsToEnd(payload, submission.video as number)
     await expectMediaStoreConsistent(payload)
   } finally {
     await stopAppProcess(app.child)
