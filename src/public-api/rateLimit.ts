@@ -1,8 +1,7 @@
 import type { RequestHandler } from 'express'
-import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
 
-import { ledgerStore } from '../auth/ledgerStore'
+import { ledgerRateLimit } from '../auth/ledgerStore'
 import { PublicApiError } from './messages'
 
 const WINDOW_MINUTES = 15
@@ -12,14 +11,8 @@ const WINDOW_MINUTES = 15
  * share it), so a script cannot flood the editors' inbox. Counted in the database: every web
  * process spends the same budget, and a restart forgives no one.
  */
-export const submissionRateLimit = (payload: Payload, perWindow: number): RequestHandler => {
-  const budget = { name: 'submission-address', limit: perWindow, windowMs: WINDOW_MINUTES * 60_000 }
-  return rateLimit({
-    windowMs: budget.windowMs,
-    limit: budget.limit,
-    store: ledgerStore(payload, budget),
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
+export const submissionRateLimit = (payload: Payload, perWindow: number): RequestHandler =>
+  ledgerRateLimit(payload, { name: 'submission-address', limit: perWindow, windowMs: WINDOW_MINUTES * 60_000 }, {
     // Each router answers in its own form: JSON for the API, the page for the form.
     handler: (req, _res, next) => {
       // The body is not wanted: drain it so the client reads the answer instead of a reset.
@@ -32,4 +25,3 @@ export const submissionRateLimit = (payload: Payload, perWindow: number): Reques
       )
     },
   })
-}

@@ -1,12 +1,11 @@
 import type { IncomingMessage } from 'node:http'
 
 import { Router, type NextFunction, type Request, type Response } from 'express'
-import { rateLimit } from 'express-rate-limit'
 import type { Payload } from 'payload'
 import { Server } from '@tus/server'
 
 import { isStaffUser } from '../access'
-import { ledgerStore } from '../auth/ledgerStore'
+import { ledgerRateLimit } from '../auth/ledgerStore'
 import { readEnv } from '../config/env'
 import { ownOrListedOriginsOnly } from '../public-api/cors'
 import { PublicApiError, requestLocale, sendPublicError } from '../public-api/messages'
@@ -139,14 +138,8 @@ const renderErrors = (error: unknown, req: Request, res: Response, next: NextFun
 }
 
 /** Upload creations per IP address, counted in the database: every web process spends the same budget. */
-const creationLimit = (payload: Payload, perWindow: number) => {
-  const budget = { name: 'upload-address', limit: perWindow, windowMs: WINDOW_MINUTES * 60_000 }
-  return rateLimit({
-    windowMs: budget.windowMs,
-    limit: budget.limit,
-    store: ledgerStore(payload, budget),
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
+const creationLimit = (payload: Payload, perWindow: number) =>
+  ledgerRateLimit(payload, { name: 'upload-address', limit: perWindow, windowMs: WINDOW_MINUTES * 60_000 }, {
     // Only creations spend the budget: PATCH, HEAD and DELETE of an upload are free to retry.
     skip: (req) => req.method !== 'POST',
     handler: (_req, _res, next) =>
@@ -157,7 +150,6 @@ const creationLimit = (payload: Payload, perWindow: number) => {
         }),
       ),
   })
-}
 
 /** tus's GET would stream an upload's bytes to whoever has its id: the folder is private, so no GET. */
 const noDownloads = (req: Request, _res: Response, next: NextFunction) =>
