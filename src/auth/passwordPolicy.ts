@@ -1,8 +1,6 @@
 import type { Bilingual } from '../lib/bilingual'
 import { COMMON_PASSWORDS } from './commonPasswords'
 
-export type { Bilingual }
-
 export const MIN_PASSWORD_LENGTH = 12
 
 const TOO_SHORT: Bilingual = {

@@ -1,11 +1,9 @@
 import type { Request, Response } from 'express'
 
 import { RETRY_AFTER_SECONDS } from '../db/busy'
-
-export type Locale = 'da' | 'en'
 import type { Bilingual } from '../lib/bilingual'
 
-export type { Bilingual }
+export type Locale = 'da' | 'en'
 
 /** Danish unless the client prefers English (`Accept-Language: en`) or asks with `?locale=en`. */
 export const requestLocale = (req: Request): Locale => {

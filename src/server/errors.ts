@@ -3,7 +3,8 @@ import { APIError, type Payload } from 'payload'
 
 import { isDatabaseBusy, RETRY_AFTER_SECONDS } from '../db/busy'
 import { requestLocale } from '../public-api/messages'
-import type { Bilingual, Language } from './payloadLanguage'
+import type { Language } from './payloadLanguage'
+import type { Bilingual } from '../lib/bilingual'
 
 /**
  * A request body Payload cannot read (a multipart part header with a line break or NUL in a

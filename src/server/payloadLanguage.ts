@@ -1,9 +1,6 @@
 import { extractHeaderLanguage } from '@payloadcms/translations'
 
-import type { Bilingual } from '../lib/bilingual'
-
 export type Language = 'da' | 'en'
-export type { Bilingual }
 
 type Header = (name: 'accept-language' | 'cookie') => string | null | undefined
 

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { SanitizedConfig } from 'payload'
 
-import { payloadLanguage, type Bilingual } from './payloadLanguage'
+import { payloadLanguage } from './payloadLanguage'
+import type { Bilingual } from '../lib/bilingual'
 
 const WRITES = new Set(['POST', 'PATCH', 'PUT'])
 

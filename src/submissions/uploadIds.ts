@@ -1,5 +1,6 @@
 import type { Call } from '../payload-types'
-import { validationFailed, type Bilingual } from '../public-api/messages'
+import { validationFailed } from '../public-api/messages'
+import type { Bilingual } from '../lib/bilingual'
 import { claimUpload, readUpload, uploadedFile, UploadNotFound, type UploadRecord } from '../uploads/records'
 import type { FileField, ReceivedFile } from './multipart'
 import { checkFileTypes, type CheckedFile } from './store'

@@ -5,7 +5,7 @@ import { ORGANISATION_KINDS, type OrganisationKind } from '../constants/organisa
 import { THEME_KEYS, type ThemeKey } from '../constants/themes'
 import { CVR_PATTERN } from '../fields/validators'
 import { isSlug } from '../lib/slugify'
-import type { Bilingual } from '../public-api/messages'
+import type { Bilingual } from '../lib/bilingual'
 
 /** The body of `POST /api/public/submissions` (SPEC §7), after validation. */
 export type SubmissionInput = {

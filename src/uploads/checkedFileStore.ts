@@ -6,7 +6,7 @@ import { FileStore } from '@tus/file-store'
 import { ERRORS, isPathInsideDirectory, type Upload } from '@tus/server'
 
 import { readFileHead } from '../lib/readFileHead'
-import type { Bilingual } from '../public-api/messages'
+import type { Bilingual } from '../lib/bilingual'
 import { refusalForHead, SNIFF_BYTES, takeHead } from './contentCheck'
 import { appendDurably, syncCreated } from './durableAppend'
 import type { UploadOwner } from './paths'

@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type'
 
-import type { Bilingual } from '../public-api/messages'
+import type { Bilingual } from '../lib/bilingual'
 import type { UploadOwner } from './paths'
 
 /** Enough for file-type to know every container we take (its own recommendation). */

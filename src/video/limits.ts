@@ -14,8 +14,6 @@ import type { Probe } from './probe'
  * ones.
  */
 
-export type { Bilingual }
-
 /** A call that says nothing accepts videos of up to this many minutes (`calls.videoMaxMinutes`). */
 export const DEFAULT_CALL_VIDEO_MAX_MINUTES = 10
 /** "Larger than 8K" refused: DCI 8K (8192×4320) is the most pixels a frame may have; UHD 8K fits. */

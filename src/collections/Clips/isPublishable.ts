@@ -1,4 +1,4 @@
-import type { Bilingual } from '../../auth/passwordPolicy'
+import type { Bilingual } from '../../lib/bilingual'
 import { PLAYABLE_STATUSES } from '../../constants/stages'
 
 /** Why a clip may not (yet) be on a published story, or null when it may (SPEC §4, §6). */

@@ -9,7 +9,7 @@ import { validationError } from '../../../lib/validationError'
 import { ffprobe } from '../../../video/ffmpeg'
 import { makeTempDir } from '../../../jobs/tempFiles'
 import { inLanguageOf } from '../../../auth/messages'
-import type { Bilingual } from '../../../auth/passwordPolicy'
+import type { Bilingual } from '../../../lib/bilingual'
 
 const HEAD_BYTES = 4100
 const MEDIA_TYPE = /^(video|audio)\/|^application\/(mp4|vnd\.ms-asf|ogg|octet-stream)$/

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { inLanguageOf } from '../../../auth/messages'
-import type { Bilingual } from '../../../auth/passwordPolicy'
+import type { Bilingual } from '../../../lib/bilingual'
 import { relationId } from '../../../lib/relationId'
 import { validationError } from '../../../lib/validationError'
 import { clipBlocker, type ClipGateInput } from '../../Clips/isPublishable'
