@@ -15,9 +15,6 @@ export const failureReason = (error: unknown, diskFull: boolean): Bilingual => {
   return { da: `Behandlingen fejlede: ${detail}`, en: `Processing failed: ${detail}` }
 }
 
-/** The clip's fields for a reason: Danish in `error` (the default language), English in `errorEn`. */
-export const storedFailure = (reason: Bilingual | null) => ({ error: reason?.da ?? null, errorEn: reason?.en ?? null })
-
 /** ffmpeg's own account: a signal from outside (OOM killer, an operator), else its last error line. */
 export const ffmpegReason = (error: FfmpegError): Bilingual => {
   if (error.limit) return limitReason(error.limit)

@@ -3,7 +3,7 @@ import { Button, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
 import type { ClipProcessingKey } from './clipProcessingTranslations'
-import { failureText } from '../../video/failureText'
+import { failureText } from '../../video/storedFailure'
 import { useClipState } from './useClipState'
 import { useScopedTranslation } from './useScopedTranslation'
 import './clipAdmin.css'

@@ -2,7 +2,7 @@ import type { Payload, TypedUser, Where } from 'payload'
 
 import { addDays, copenhagenToday, daysBetween } from '../../agreements/dates'
 import { fromCopenhagenTime } from '../../lib/copenhagenTime'
-import { failureText } from '../../video/failureText'
+import { failureText } from '../../video/storedFailure'
 
 /**
  * What the dashboard's "what needs doing" panel (WorkDashboard.tsx, issue #15 item 1) reads. Every

@@ -4,6 +4,7 @@ import { isStaffUser } from '../../../access'
 import { endpointError } from '../../../lib/endpointError'
 import { liveClipJobs, queueClipJob } from '../../../video/clipJobs'
 import { PIPELINE_CONTEXT } from '../../../video/processClip'
+import { storedFailure } from '../../../video/storedFailure'
 
 /**
  * POST /api/clips/:id/reprocess — "Behandl igen": queues the pipeline again for a clip (after a
@@ -36,7 +37,7 @@ export const reprocessEndpoint: Endpoint = {
     await req.payload.update({
       collection: 'clips',
       id,
-      data: { processing: { status, progress: 0, error: null, errorEn: null } } as never,
+      data: { processing: { status, progress: 0, ...storedFailure(null) } } as never,
       context: PIPELINE_CONTEXT,
       req,
     })

@@ -4,6 +4,7 @@ import { relationId } from '../../../lib/relationId'
 import { cancelClipJobs, queueClipJob } from '../../../video/clipJobs'
 import { clipOutputStore } from '../../../video/outputStore'
 import { deleteClipPosters } from '../../../video/posterDocs'
+import { storedFailure } from '../../../video/storedFailure'
 import { sameSource, SupersededError, type PipelineSource } from '../../../video/supersession'
 
 const hasNewFile = (doc: { filename?: string | null; filesize?: number | null }, previous?: typeof doc) =>
@@ -16,7 +17,7 @@ const hasNewFile = (doc: { filename?: string | null; filesize?: number | null },
 export const resetOnNewFile: CollectionBeforeChangeHook = ({ data, originalDoc, operation, context }) => {
   if (context.fromPipeline) return data
   if (operation === 'create' || (data.filename && hasNewFile(data, originalDoc))) {
-    data.processing = { status: 'queued', progress: 0, error: null, errorEn: null }
+    data.processing = { status: 'queued', progress: 0, ...storedFailure(null) }
     if (operation === 'update') {
       data.renditions = []
       data.hlsUrl = null
