@@ -12,7 +12,10 @@ import { DatabaseBusyError, isDatabaseBusy } from './busy'
  * - The file's lock held by another process is waited for asynchronously: a short busy
  *   timeout absorbs a blip, then the write is tried again every few milliseconds until
  *   `waitMs` has passed, when it fails with DatabaseBusyError (answered 503 with Retry-After).
- *   A connection stuck on an old snapshot (SQLITE_BUSY_SNAPSHOT) is replaced, not waited on.
+ * - A statement that met the lock is left unfinished on its connection (libsql does not reset
+ *   it): on that connection a later COMMIT failed ("cannot commit transaction - SQL statements
+ *   in progress"), a read saw an old snapshot and a write failed SQLITE_BUSY_SNAPSHOT. So after
+ *   every busy answer the connection is replaced before the statement is tried again.
  * - Each transaction takes the client's connection and libsql opens a new one for what comes
  *   next, with none of the first one's pragmas: the busy timeout and the durable
  *   `synchronous = FULL` are set again on every new connection before its first statement.
@@ -103,7 +106,7 @@ const once = (fn: () => void) => {
 /**
  * Runs `attempt` again while the file is locked by another process, until the deadline. It
  * polls often (every few milliseconds): the lock is free only in short gaps between another
- * process's transactions. `beforeRetry` may repair the connection first.
+ * process's transactions. `beforeRetry` replaces the connection first.
  */
 const untilUnlocked = async <T>(attempt: () => Promise<T>, deadline: number, beforeRetry?: (error: unknown) => Promise<void>): Promise<T> => {
   for (;;) {
@@ -117,8 +120,6 @@ const untilUnlocked = async <T>(attempt: () => Promise<T>, deadline: number, bef
     }
   }
 }
-
-const isStaleSnapshot = (error: unknown) => /BUSY_SNAPSHOT/.test(`${(error as { code?: string })?.code} ${(error as Error)?.message}`)
 
 /** Puts the gate in front of a libsql client (the one Payload's SQLite adapter and drizzle share). */
 export const guardSqliteClient = (client: LibsqlClient, { waitMs, busyTimeoutMs }: GateOptions): void => {
@@ -152,11 +153,14 @@ export const guardSqliteClient = (client: LibsqlClient, { waitMs, busyTimeoutMs 
   }
 
   /**
-   * Swaps the client's connection for a new one. A statement that failed mid-way can leave its
-   * connection holding an old read snapshot until the garbage collector finalises it: every
-   * read on it then sees the past, and every write fails with SQLITE_BUSY_SNAPSHOT however long
-   * it waits. libsql opens a new connection after handing its current one to a transaction, so
-   * the stale one is handed to a transaction that is rolled back at once.
+   * Swaps the client's connection for a new one, after a statement on it met the lock. libsql
+   * leaves that statement unfinished until the garbage collector finalises it, and while it is:
+   * a COMMIT on the connection fails, an autocommit write on it is not committed when it
+   * returns (SQLite commits when the last writing statement ends), every read sees the past and
+   * every write fails with SQLITE_BUSY_SNAPSHOT however long it waits. So nothing more runs on
+   * it: libsql opens a new connection after handing its current one to a transaction, and the
+   * stale one is handed to a transaction that is rolled back at once (it holds nothing of ours:
+   * it is replaced right after the busy answer, before any other write).
    */
   const replaceConnection = async () => {
     try {
@@ -171,16 +175,13 @@ export const guardSqliteClient = (client: LibsqlClient, { waitMs, busyTimeoutMs 
     freshConnection = true
     await prepareConnection()
   }
-  const repairIfStale = async (error: unknown) => {
-    if (isStaleSnapshot(error)) await replaceConnection()
-  }
 
   const gated = async <T>(write: () => Promise<T>): Promise<T> => {
     const deadline = Date.now() + waitMs
     const release = await gate.acquire(deadline)
     try {
       await prepareConnection()
-      return await untilUnlocked(write, deadline, repairIfStale)
+      return await untilUnlocked(write, deadline, replaceConnection)
     } finally {
       release()
     }
@@ -218,7 +219,7 @@ export const guardSqliteClient = (client: LibsqlClient, { waitMs, busyTimeoutMs 
           await prepareConnection()
           // BEGIN IMMEDIATE: no statement inside the transaction, nor its COMMIT, can then
           // meet a lock another connection took since.
-          real = await untilUnlocked(() => original.transaction(mode), deadline, repairIfStale)
+          real = await untilUnlocked(() => original.transaction(mode), deadline, replaceConnection)
           freshConnection = true
           return real
         } catch (error) {

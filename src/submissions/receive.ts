@@ -100,7 +100,11 @@ export const receiveSubmission = async (
     mailRunner.kick()
     return { kind: 'stored', receipt: { id: String(stored.id), receivedAt: receivedAt.toISOString(), call: call!.slug! } }
   } catch (error) {
-    if (isDatabaseBusy(error)) throw databaseBusy()
+    if (isDatabaseBusy(error)) {
+      // For operators: what the submission waited for (this process's queue or another process).
+      payload.logger.warn(`submission not stored, database busy: ${(error as Error).message}`)
+      throw databaseBusy()
+    }
     if (error instanceof ValidationError) throw refusedByCollection(error)
     throw error
   } finally {

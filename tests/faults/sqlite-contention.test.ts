@@ -109,6 +109,9 @@ test('under contention every acknowledged write is stored and nothing answers 50
   const unavailable = answers.filter((answer) => answer.status === 503)
   const summary = `${answers.filter((a) => a.status === 201 || a.status === 200).length} ok, ${unavailable.length} × 503, ${failures.length} × 5xx, ${lost.length} lost`
   console.log(`contention: ${BURSTS} bursts: ${summary}`)
+  // What the 503s waited for (this process's own queue, or the worker holding the file).
+  const busyLines = web.output().split('\n').filter((line) => /database is busy/i.test(line))
+  if (busyLines.length) console.log(busyLines.slice(0, 10).join('\n'))
   expect(lost).toEqual([])
   expect(failures.map((f) => `${f.kind} ${f.status}`)).toEqual([])
   // Waiting for the lock works: most writes get through. (A connection left on an old
