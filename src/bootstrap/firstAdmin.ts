@@ -38,10 +38,9 @@ export const ensureFirstAdmin = async (
     throw error
   }
   if (generatedPassword) {
-    // Printed once on purpose: it is the only way in until the admin changes it.
-    payload.logger.info(
-      `\n\n  Første administrator oprettet / first administrator created\n  e-mail:      ${email}\n  adgangskode: ${generatedPassword}\n\n`,
-    )
+    // Printed once on purpose: it is the only way in until the admin changes it. In the log's
+    // one language (English, like every log line), never two joined.
+    payload.logger.info(`\n\n  First administrator created\n  e-mail:   ${email}\n  password: ${generatedPassword}\n\n`)
   } else {
     payload.logger.info(`First administrator created: ${email}`)
   }
