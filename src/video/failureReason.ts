@@ -1,5 +1,4 @@
 import type { Bilingual } from '../lib/bilingual'
-import { DISK_FULL, DiskFullError } from './diskSpace'
 import { FfmpegError, type FfmpegLimit } from './ffmpeg'
 import { formatLength } from './limits'
 
@@ -7,9 +6,9 @@ import { formatLength } from './limits'
  * What the editor reads on a failed clip: a plain reason in each of the admin's languages
  * (stored apart, shown in the editor's: issue #15), never a stray line of ffmpeg's log alone.
  */
-export const failureReason = (error: unknown, diskFull: boolean): Bilingual => {
-  if (error instanceof DiskFullError) return error.reason
-  if (diskFull) return DISK_FULL
+export const failureReason = (error: unknown): Bilingual => {
+  // Our own refusals carry their reason (DiskFullError, ProbeError, PermanentPipelineError).
+  if (carriesReason(error)) return error.reason
   if (error instanceof FfmpegError) return ffmpegReason(error)
   const detail = (error as Error)?.message ?? String(error)
   return { da: `Behandlingen fejlede: ${detail}`, en: `Processing failed: ${detail}` }
@@ -57,4 +56,10 @@ export const limitReason = (limit: FfmpegLimit): Bilingual => {
         da: `Behandlingen tog længere end ${formatLength(limit.seconds, 'da')}, det længste en video af denne længde må tage, og blev stoppet`,
         en: `Processing took longer than ${formatLength(limit.seconds, 'en')}, the longest a video of this length may take, and was stopped`,
       }
+}
+
+/** Told by shape, not class: the pipeline's error classes import this module. */
+const carriesReason = (error: unknown): error is { reason: Bilingual } => {
+  const reason = (error as { reason?: Partial<Bilingual> } | null)?.reason
+  return typeof reason?.da === 'string' && typeof reason.en === 'string'
 }

@@ -63,7 +63,7 @@ export const processClip = async (payload: Payload, clipId: number | string, opt
   } catch (error) {
     const superseded = watch.reason() ?? (error instanceof SupersededError ? error.message : await watch.check().catch(() => null))
     if (superseded) throw error instanceof SupersededError ? error : new SupersededError(superseded)
-    const reason = error instanceof DiskFullError || error instanceof PermanentPipelineError ? error.reason : failureReason(error, false)
+    const reason = failureReason(error)
     try {
       const shown = await payload.findByID({ collection: 'clips', id: clipId, depth: 0, overrideAccess: true })
       const preview = shownPreviewFolder(shown)
