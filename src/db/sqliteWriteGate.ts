@@ -108,14 +108,14 @@ const once = (fn: () => void) => {
  * polls often (every few milliseconds): the lock is free only in short gaps between another
  * process's transactions. `beforeRetry` replaces the connection first.
  */
-const untilUnlocked = async <T>(attempt: () => Promise<T>, deadline: number, beforeRetry?: (error: unknown) => Promise<void>): Promise<T> => {
+const untilUnlocked = async <T>(attempt: () => Promise<T>, deadline: number, beforeRetry?: () => Promise<void>): Promise<T> => {
   for (;;) {
     try {
       return await attempt()
     } catch (error) {
       if (!isDatabaseBusy(error)) throw error
       if (Date.now() >= deadline) throw new DatabaseBusyError('another process')
-      await beforeRetry?.(error)
+      await beforeRetry?.()
       await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 8))
     }
   }
