@@ -34,13 +34,16 @@ export const freeBytes = async (dir: string): Promise<number | null> => {
 /**
  * What one attempt will write, on the safe side: every rung at its bitrate cap (plus 128 kbit/s
  * of audio) twice (the MP4 and the HLS copy), the remuxed top rendition at the source's size,
- * a poster, and 10 % for containers. A cap is a ceiling, so real outputs are usually smaller.
+ * the encoded preview, a poster, and 10 % for containers. A cap is a ceiling, so real outputs are usually smaller.
  */
-export const estimateAttemptBytes = (plan: Pick<PipelinePlan, 'renditions' | 'remux' | 'hasAudio'>, durationSeconds: number, sourceBytes: number) => {
-  const perSecond = plan.renditions.reduce((sum, rendition) => sum + ((rendition.maxrateKbps + (plan.hasAudio ? 128 : 0)) * 1000) / 8, 0)
-  const encoded = perSecond * Math.max(1, durationSeconds) * 2
+export const estimateAttemptBytes = (plan: Pick<PipelinePlan, 'renditions' | 'remux' | 'hasAudio' | 'preview'>, durationSeconds: number, sourceBytes: number) => {
+  const bytesPerSecond = (maxrateKbps: number) => ((maxrateKbps + (plan.hasAudio ? 128 : 0)) * 1000) / 8
+  const seconds = Math.max(1, durationSeconds)
+  const encoded = plan.renditions.reduce((sum, rendition) => sum + bytesPerSecond(rendition.maxrateKbps), 0) * seconds * 2
   const remuxed = plan.remux ? sourceBytes : 0
-  return Math.ceil((encoded + remuxed) * 1.1 + 2 * MB)
+  // An encoded preview is one MP4 beside the ladder (the remux is the top rung's own MP4).
+  const preview = plan.preview && !plan.preview.remux ? bytesPerSecond(plan.preview.rendition.maxrateKbps) * seconds : 0
+  return Math.ceil((encoded + remuxed + preview) * 1.1 + 2 * MB)
 }
 
 /** Fails fast, before any encoding, when the attempt cannot fit in what is free. */

@@ -168,6 +168,7 @@ const encodeAndPublish = async (
     throw error
   })
   await fs.mkdir(outDir, { recursive: true })
+  if (plan.preview) await fs.mkdir(path.dirname(plan.preview.rendition.mp4), { recursive: true })
 
   let lastReported = 0
   let lastReportedAt = 0
@@ -192,8 +193,8 @@ const encodeAndPublish = async (
   let poster: Promise<Settled<void>> | undefined
   try {
     if (plan.preview) {
-      // The first playable rendition before the rest: the remux (seconds), or the lowest rung
-      // encoded alone, about a fifth of the ladder's time. Its progress is the first part of the bar.
+      // The first playable rendition before the rest: the remux (seconds), or the quick 360p
+      // preview, about a tenth of the ladder's time. Its progress is the first part of the bar.
       const remuxed = plan.preview.remux
       await runFfmpeg(plan.preview.job, {
         signal: options.signal,
@@ -358,5 +359,5 @@ const createPosterDoc = (payload: Payload, clip: Clip, frame: string): Promise<M
     overrideAccess: true,
   })
 
-/** About the preview encode's share of the work (one rung of three, one more decode): the progress bar's first part. */
-const PREVIEW_SHARE = 0.2
+/** About the quick preview's share of the work (a decode and a small encode): the progress bar's first part. */
+const PREVIEW_SHARE = 0.1

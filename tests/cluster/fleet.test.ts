@@ -66,7 +66,7 @@ const startWorker = async (name: string): Promise<WorkerProcess> => {
 /**
  * Every encoding ffmpeg of the fleet seen so far (pid → its source file, the HLS variants it
  * writes, its worker, first and last seen). The ladder is the run that writes the top rung; an
- * encoded preview (a source that is not web-compatible) writes only the lowest one.
+ * encoded preview (a source that is not web-compatible) writes no HLS at all.
  */
 type LadderRun = { source: string; playlists: string[]; parent: number; firstSeen: number; lastSeen: number }
 const ladders = new Map<number, LadderRun>()
@@ -205,8 +205,8 @@ fleet('a fleet on PostgreSQL and S3', () => {
   test('a worker killed mid-transcode (its machine gone) hands the clip to the other worker through the lease', async () => {
     const file = await makeVideo('flaade-lang.mp4', 40, '1280x720', 200)
     const clip = await upload(asB, file, 'Flåde, lang')
-    // Not web-compatible (ultrafast x264): a preview of the lowest rung (480p) first, then the
-    // ladder with the top rung (720p). The kill comes in the middle of the ladder.
+    // Not web-compatible (ultrafast x264): a quick 360p preview first, then the ladder with the
+    // top rung (720p). The kill comes in the middle of the ladder.
     const deadline = Date.now() + 120_000
     const ladderRuns = () => encodesOf(clip.filename!).filter((run) => run.playlists.includes('720p'))
     while (ladderRuns().length === 0) {

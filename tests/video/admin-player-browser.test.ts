@@ -86,11 +86,11 @@ test('the admin plays the preview at once and moves to the finished ladder by it
   await page.goto(`${base}/admin/collections/clips/${created.doc.id}`, { timeout: 240_000 })
   const player = page.locator('.clip-admin__player video')
   await expect(player.getAttribute('src', { timeout: 120_000 })).resolves.toBe(previewUrl)
-  await page.getByText('Du ser den første version (480p)').waitFor({ timeout: 30_000 })
-  // Chromium loads and decodes it: the preview plays the whole clip, at 480p.
+  await page.getByText('Du ser den første version (360p)').waitFor({ timeout: 30_000 })
+  // Chromium loads and decodes it: the preview plays the whole clip, at 360p.
   await page.waitForFunction(() => (document.querySelector('.clip-admin__player video') as HTMLVideoElement | null)?.readyState! >= 1, null, { timeout: 60_000 })
   const shown = await player.evaluate((video: HTMLVideoElement) => ({ duration: video.duration, width: video.videoWidth, height: video.videoHeight, error: video.error?.code ?? null }))
-  expect(shown).toEqual({ duration: expect.closeTo(12, 0) as unknown as number, width: 854, height: 480, error: null })
+  expect(shown).toEqual({ duration: expect.closeTo(12, 0) as unknown as number, width: 640, height: 360, error: null })
 
   // The next worker finishes the ladder; the open page moves to the top rendition by itself.
   startWorker()

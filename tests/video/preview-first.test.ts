@@ -1,7 +1,7 @@
 /**
  * Issue #12, item 1: a source that cannot be remuxed (here an iPhone-like HEVC 10-bit HLG clip)
- * is playable at a first rendition, encoded alone before the rest of the ladder, long before it
- * is ready: the clip says `preview`, the rendition is an SDR H.264 that plays anywhere, the
+ * is playable at a quick 360p preview, encoded before the ladder, long before it is ready: the
+ * clip says `preview`, the rendition is an SDR H.264 at most 30 fps that plays anywhere, the
  * public API and /media serve it once the clip is public, and the finished ladder replaces it
  * with nothing of the preview left behind. A worker killed between the preview and the ladder
  * leaves the preview playable, and the next worker finishes the clip.
@@ -105,10 +105,11 @@ test('an HLG clip plays at its preview (public API and /media included) before t
   await running
 
   expect(preview).toBeDefined()
-  expect(preview!.renditions!.map((rendition) => rendition.label)).toEqual(['480p'])
-  expect(preview!.renditions![0].url).toMatch(/\/preview-[\w-]+\/480p\.mp4$/)
+  expect(preview!.renditions!.map((rendition) => rendition.label)).toEqual(['360p'])
+  expect(preview!.renditions![0]).toMatchObject({ width: 640, height: 360 })
+  expect(preview!.renditions![0].url).toMatch(/\/preview-[\w-]+\/360p\.mp4$/)
   expect(preview!.hlsUrl ?? null).toBeNull()
-  expect(publicDuringPreview?.renditions?.map((rendition) => rendition.label)).toEqual(['480p'])
+  expect(publicDuringPreview?.renditions?.map((rendition) => rendition.label)).toEqual(['360p'])
 
   // Ready: the whole ladder, from the version folder; the preview's folder is gone.
   expect(ready.renditions!.map((rendition) => rendition.label)).toEqual(['720p', '480p'])
@@ -170,7 +171,7 @@ test('a ladder that fails after the preview keeps the preview and says why; "Beh
 
   const kept = await readClip(created.id)
   expect(kept.processing).toMatchObject({ status: 'preview', error: expect.stringMatching(/^Koderen stoppede uventet/) })
-  expect(kept.renditions!.map((rendition) => rendition.label)).toEqual(['480p'])
+  expect(kept.renditions!.map((rendition) => rendition.label)).toEqual(['360p'])
   await expectPlayableSdrH264(fileOf(kept.renditions![0].url!))
   // Only the preview is left on disk, and it is named by the clip.
   await expectMediaStoreConsistent(payload)
