@@ -5,6 +5,7 @@
  *   (b) the single-decode ladder ÷ one ffmpeg run per rendition                       (≤ 0.75)
  *   (c) seconds from the upload response to a playable rendition, web-compatible 60 s 1080p (≤ 2)
  * and then issue #12's (d), (e), (f) and SSIM figures (scripts/bench/videoPreview.ts).
+ * BENCH_REPEATS (default 3) sets the repeats; BENCH_ONLY=preview skips (a) and (b).
  */
 import { execFile, spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -85,7 +86,8 @@ try {
     },
   ]
   const rows: [string, string, number, string][] = []
-  for (const { name, args } of SOURCES) {
+  // BENCH_ONLY=preview: issue #12's figures (and (c)) alone, for more repeats in the same time.
+  for (const { name, args } of process.env.BENCH_ONLY === 'preview' ? [] : SOURCES) {
     const ladderSource = await makeSource(`ladder-${outputs}.mp4`, [
       '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=10', '-f', 'lavfi', '-i', 'sine=frequency=300:duration=10',
       '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', ...args, '-c:a', 'aac', '-shortest',
@@ -122,7 +124,8 @@ try {
       () => processClip(payload, clip.id),
       async () => {
         const barePlan = planPipeline(probed, { input: ladderSource, outDir: freshDir() })
-        // The preview first (a remux, or the lowest rung alone), then the rest, as the pipeline does.
+        // The preview first (a remux, or the quick 360p), then the rest, as the pipeline does.
+        if (barePlan.preview) fs.mkdirSync(path.dirname(barePlan.preview.rendition.mp4), { recursive: true })
         if (barePlan.preview) await bare(ffmpegArgs(barePlan.preview.job))
         // As the pipeline runs them: the poster from the source beside the ladder (`a & b; wait`).
         const poster = path.join(path.dirname(barePlan.renditions[0].mp4), 'poster.jpg')
