@@ -27,11 +27,11 @@ export type PipelinePlan = {
   remux?: FfmpegJob
   /**
    * The first playable rendition, made before the rest (issue #12): on the fast path the remux
-   * of the top rung, which the ladder leaves out; otherwise, when the ladder has more than one
-   * rung, a quick 360p MP4 that only stands in until the ladder is published (previewJob).
+   * of the top rung (the ladder makes only its HLS variant); otherwise, when the ladder has more
+   * than one rung, a quick 360p MP4 that only stands in until the ladder is published.
    */
   preview?: { job: FfmpegJob; rendition: RenditionPlan; remux: boolean }
-  /** One decode of the source, every encode of the ladder but the remux (MP4 and HLS variants). */
+  /** One decode of the source, every rung's encode (MP4 and HLS variant; only HLS for a remuxed rung). */
   ladder: FfmpegJob
   /** Turns a frame of the source into one of the top rendition (upright, SDR, square pixels),
    * so the poster can be taken from the source while the ladder encodes. */
@@ -64,10 +64,11 @@ const STANDARD_RATES: [number, string][] = [
 ]
 
 /**
- * The encoded preview (issue #12): small, at most 30 fps (a faster source at half its rate), made as cheaply as a picture worth
- * watching allows, and replaced by the whole ladder. It costs a decode of its own, so every
- * step after the decode is kept to a fraction of a rung's (measured on a 60 s 1080p HLG clip:
- * 14–16 s against the ladder's 100–125 s, where the lowest rung made alone took 33 s).
+ * The encoded preview (issue #12): small, at most 30 fps (a faster source at half its rate),
+ * made as cheaply as a picture worth watching allows, and replaced by the whole ladder. It
+ * costs a decode of its own, so every step after the decode is kept to a fraction of a rung's
+ * (measured on a 60 s 1080p HLG clip: 14–16 s against the ladder's 100–125 s, where the lowest
+ * rung made alone took 33 s).
  */
 const PREVIEW_SHORT_SIDE = 360
 const PREVIEW_MAX_FPS = 30
@@ -96,7 +97,6 @@ const fpsValue = (fps: string) => {
 /** Output sizes by the short side, never upscaled; portrait stays portrait. */
 export const ladderSizes = (width: number, height: number): { short: number; width: number; height: number }[] => {
   const short = Math.min(width, height)
-  const landscape = width >= height
   const rungs = LADDER.filter((rung) => rung <= short)
   if (rungs.length === 0) return [{ short: evenFloor(short), width: evenFloor(width), height: evenFloor(height) }]
   return rungs.map((rung) => sizeAt(rung, width, height))
