@@ -125,7 +125,6 @@ try {
       async () => {
         const barePlan = planPipeline(probed, { input: ladderSource, outDir: freshDir() })
         // The preview first (a remux, or the quick 360p), then the rest, as the pipeline does.
-        if (barePlan.preview) fs.mkdirSync(path.dirname(barePlan.preview.rendition.mp4), { recursive: true })
         if (barePlan.preview) await bare(ffmpegArgs(barePlan.preview.job))
         // As the pipeline runs them: the poster from the source beside the ladder (`a & b; wait`).
         const poster = path.join(path.dirname(barePlan.renditions[0].mp4), 'poster.jpg')

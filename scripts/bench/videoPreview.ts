@@ -10,7 +10,6 @@
  */
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
-import path from 'node:path'
 import { promisify } from 'node:util'
 
 import type { Payload } from 'payload'
@@ -42,7 +41,6 @@ const hevcSource = (ctx: BenchContext, name: string, size: string, seconds: numb
 
 /** What the pipeline runs, in its order: the preview (if any), then the ladder. */
 const runPlan = async (ctx: BenchContext, plan: PipelinePlan) => {
-  if (plan.preview) fs.mkdirSync(path.dirname(plan.preview.rendition.mp4), { recursive: true })
   if (plan.preview) await ctx.bare(ffmpegArgs(plan.preview.job))
   await ctx.bare(ffmpegArgs(plan.ladder))
 }

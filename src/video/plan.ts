@@ -308,8 +308,9 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast',
       height: size.height,
       maxrateKbps: maxrateFor(size.short, fpsValue(previewFps)),
       remux: false,
-      // Beside the ladder's folder, never in it: the preview is not published with the ladder.
-      mp4: path.join(path.dirname(outDir), 'preview', `${label}.mp4`),
+      // In the folder that holds the ladder's (the attempt's own), never in the ladder's: the
+      // preview is not published with the ladder.
+      mp4: path.join(path.dirname(outDir), `${label}.mp4`),
       hlsPlaylist: '',
     }
     const graph = [

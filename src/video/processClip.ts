@@ -168,7 +168,6 @@ const encodeAndPublish = async (
     throw error
   })
   await fs.mkdir(outDir, { recursive: true })
-  if (plan.preview) await fs.mkdir(path.dirname(plan.preview.rendition.mp4), { recursive: true })
 
   let lastReported = 0
   let lastReportedAt = 0

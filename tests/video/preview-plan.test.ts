@@ -53,7 +53,7 @@ describe('the quick preview', () => {
     expect(plan.renditions.map((rendition) => rendition.label)).toEqual(['1080p', '720p', '480p'])
     for (const rendition of plan.renditions) expect(plan.ladder.outputs.some((output) => output.target.includes(rendition.mp4))).toBe(true)
 
-    fs.mkdirSync(path.dirname(mp4), { recursive: true })
+    fs.mkdirSync(path.dirname(outDir), { recursive: true })
     await runFfmpeg(plan.preview!.job)
     const { streams } = await ffprobeJson(mp4)
     const video = streams.find((stream) => stream.codec_type === 'video')!
