@@ -98,6 +98,8 @@ export class FfmpegError extends Error {
 export type FfmpegJob = {
   input: string
   inputOptions: string[]
+  /** A second input (`1:`), read as it is: the ladder takes the preview's finished sound from it. */
+  secondInput?: string
   filterComplex?: string
   outputs: { target: string; options: string[] }[]
 }
@@ -108,6 +110,7 @@ export const ffmpegArgs = (job: FfmpegJob): string[] => [
   ...job.inputOptions,
   '-i',
   job.input,
+  ...(job.secondInput ? ['-i', job.secondInput] : []),
   '-y',
   ...(job.filterComplex ? ['-filter_complex', job.filterComplex] : []),
   ...job.outputs.flatMap((output) => [...output.options, output.target]),
@@ -167,6 +170,7 @@ export const runFfmpeg = (job: FfmpegJob, options: RunOptions = {}): Promise<voi
         ...(Number.isFinite(limits.cpu.seconds) ? ['-timelimit', String(kernelCpuLimit(limits.cpu.seconds))] : []),
         ...job.inputOptions,
       ])
+    if (job.secondInput) command.input(job.secondInput)
     if (job.filterComplex) command.outputOptions(['-filter_complex', job.filterComplex])
     for (const output of job.outputs) command.output(output.target).outputOptions(output.options)
 

@@ -219,18 +219,25 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast',
     }
   })
 
-  /** One decode of the source, split to `rungs`, each encoded to its MP4 (unless remuxed) and HLS variant through a tee. */
-  const encodeJob = (rungs: RenditionPlan[]): FfmpegJob => {
+  /**
+   * One decode of the source, split to `rungs`, each encoded to its MP4 (unless remuxed) and HLS
+   * variant through a tee. With `soundFrom` (the quick preview's MP4, made by this attempt just
+   * before) every rung copies that file's sound: the same filter and encoder settings made it
+   * from the same source, so the rungs' sound is bit for bit what they would have encoded
+   * themselves, without the loudness pass and one AAC encode per rung (issue #12, (e)).
+   */
+  const encodeJob = (rungs: RenditionPlan[], soundFrom?: string): FfmpegJob => {
     const count = rungs.length
     const graph = [
       `[0:v:0]${[...videoFilters(probe, fps, rungs[0]), `split=${count}`].join(',')}${rungs.map((_, i) => `[s${i}]`).join('')}`,
       ...rungs.map((rendition, i) => `[s${i}]${rungScale(probe, rendition)}[v${i}]`),
-      ...(probe.hasAudio ? [`[0:a:0]${AUDIO_FILTER},asplit=${count}${rungs.map((_, i) => `[a${i}]`).join('')}`] : []),
+      ...(probe.hasAudio && !soundFrom ? [`[0:a:0]${AUDIO_FILTER},asplit=${count}${rungs.map((_, i) => `[a${i}]`).join('')}`] : []),
     ].join(';')
-    return { input, inputOptions: [], filterComplex: graph, outputs: rungs.map((rendition, i) => rungOutput(rendition, i)) }
+    const outputs = rungs.map((rendition, i) => rungOutput(rendition, i, soundFrom ? 'copied' : 'encoded'))
+    return { input, inputOptions: [], ...(soundFrom ? { secondInput: soundFrom } : {}), filterComplex: graph, outputs }
   }
 
-  const rungOutput = (rendition: RenditionPlan, i: number) => {
+  const rungOutput = (rendition: RenditionPlan, i: number, sound: 'encoded' | 'copied') => {
     const hls = [
       'f=hls',
       `hls_time=${SEGMENT_SECONDS}`,
@@ -248,7 +255,7 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast',
       target: targets.join('|'),
       options: [
         '-map', `[v${i}]`,
-        ...(probe.hasAudio ? ['-map', `[a${i}]`] : []),
+        ...(probe.hasAudio ? ['-map', sound === 'copied' ? '1:a:0' : `[a${i}]`] : []),
         '-c:v', 'libx264',
         '-profile:v', 'high',
         '-preset', preset,
@@ -261,7 +268,7 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast',
         // Keyframes at the same instants in every rung, so players can switch between them.
         '-force_key_frames', `expr:gte(t,n_forced*${KEYFRAME_SECONDS})`,
         ...(probe.transfer === 'sdr' ? [] : BT709_TAGS),
-        ...(probe.hasAudio ? AAC_OUTPUT : []),
+        ...(probe.hasAudio ? (sound === 'copied' ? ['-c:a', 'copy'] : AAC_OUTPUT) : []),
         ...STRIP_METADATA,
         '-max_muxing_queue_size', '4096',
         '-flags', '+global_header',
@@ -294,7 +301,8 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast',
    * The quick preview: one more decode of the source, bought for a clip that plays long before
    * the ladder is done. Every step is the cheap one, since the ladder replaces it whole: the
    * decoder skips its in-loop filters (deblocking, SAO: 15 % of an HEVC decode, barely visible
-   * three times smaller), bilinear scaling, tone-mapping at 360p, x264's fastest preset.
+   * three times smaller), bilinear scaling, tone-mapping at 360p, x264's fastest preset. Its
+   * sound alone is made exactly as the ladder's: the ladder copies it (see encodeJob).
    */
   const previewJob = (): { job: FfmpegJob; rendition: RenditionPlan; remux: boolean } => {
     const size = sizeAt(PREVIEW_SHORT_SIDE, renditions[0].width, renditions[0].height)
@@ -349,7 +357,7 @@ export const planPipeline = (probe: Probe, { input, outDir, preset = 'veryfast',
     renditions,
     remux,
     preview,
-    ladder: encodeJob(renditions),
+    ladder: encodeJob(renditions, preview && !preview.remux && probe.hasAudio ? preview.rendition.mp4 : undefined),
     posterFilter: [
       ...videoFilters(probe, fps, renditions[0]),
       `scale=${renditions[0].width}:${renditions[0].height}:flags=lanczos`,

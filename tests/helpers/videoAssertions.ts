@@ -27,6 +27,7 @@ type Stream = {
   channels?: number
   level?: number
   bit_rate?: string
+  start_time?: string
   color_transfer?: string
   color_primaries?: string
   color_space?: string
