@@ -89,8 +89,8 @@ try {
     },
   ]
   const rows: [string, string, number, string][] = []
-  // BENCH_ONLY=preview: issue #12's figures (and (c)) alone, for more repeats in the same time.
   const ladderSeconds = Number(process.env.BENCH_LADDER_SECONDS ?? 60)
+  // BENCH_ONLY=preview: issue #12's figures (and (c)) alone, for more repeats in the same time.
   for (const { name, args } of process.env.BENCH_ONLY === 'preview' ? [] : SOURCES) {
     const ladderSource = await makeSource(`ladder-${outputs}.mp4`, [
       '-f', 'lavfi', '-i', `testsrc2=size=1920x1080:rate=30:duration=${ladderSeconds}`, '-f', 'lavfi', '-i', `sine=frequency=300:duration=${ladderSeconds}`,

@@ -67,7 +67,7 @@ const STANDARD_RATES: [number, string][] = [
  * The encoded preview (issue #12): small, at most 30 fps (a faster source at half its rate),
  * made as cheaply as a picture worth watching allows, and replaced by the whole ladder. It
  * costs a decode of its own, so every step after the decode is kept to a fraction of a rung's
- * (measured on a 60 s 1080p HLG clip: 14–16 s against the ladder's 100–125 s, where the lowest
+ * (measured on a 60 s 1080p HLG clip: 12–17 s against the ladder's 100–125 s, where the lowest
  * rung made alone took 33 s).
  */
 const PREVIEW_SHORT_SIDE = 360
